@@ -1,0 +1,174 @@
+// The whole build as pure stages: extract → normalize → select → link → cluster → layout → emit. No fs, no process:
+// the CLI gives it papers and options and gets back the graph, the dropped-candidate report and stage timings.
+import type { ConceptAttributes, PaperAttributes, SerializedAtlas } from '../../src/contract/types.ts';
+import { SCHEMA_VERSION } from '../../src/contract/types.ts';
+import type { BuildOptions } from '../options.ts';
+import { clusterOfConcept, clusterPapers } from './cluster.ts';
+import { emitAtlas } from './emit.ts';
+import { extractPaper, type PaperTerms } from './extract/index.ts';
+import { layout, layoutQuality } from './layout.ts';
+import { buildConcepts, relatePapers } from './link.ts';
+import { nameClusters, OTHER_COLOR } from './name-clusters.ts';
+import type { RawPaper } from './read.ts';
+import { buildSenses } from './senses.ts';
+import { paperTerms } from './terms-of-paper.ts';
+import { gatherCandidates, selectVocabulary, type Dropped } from './vocabulary.ts';
+
+export interface BuildInput {
+  papers: RawPaper[];
+  input: string;
+  format: SerializedAtlas['attributes']['build']['format'];
+  skipped: number;
+  options: BuildOptions;
+  previous?: Map<string, { x: number; y: number }>;
+  /** Already-extracted terms (e.g. from worker threads), in the order of `papers`. */
+  extracted?: PaperTerms[];
+}
+
+export interface BuildResult {
+  atlas: SerializedAtlas;
+  dropped: Dropped[];
+  timings: Array<[stage: string, ms: number]>;
+}
+
+export type Progress = (stage: string, done: number, total: number) => void;
+
+export const PAPER_PREFIX = 'p:';
+
+export function buildAtlas(input: BuildInput, progress: Progress = () => {}): BuildResult {
+  const { options } = input;
+  const timings: Array<[string, number]> = [];
+  let t = performance.now();
+  const lap = (stage: string): void => {
+    const now = performance.now();
+    timings.push([stage, Math.round(now - t)]);
+    t = now;
+  };
+
+  const papers = input.papers.map((p) => ({ ...p, key: PAPER_PREFIX + p.key }));
+  const extracted =
+    input.extracted?.map((e, i) => ({ ...e, key: papers[i]!.key })) ??
+    papers.map((p, i) => {
+      if (i % 50 === 0) progress('extract', i, papers.length);
+      return extractPaper(p);
+    });
+  lap('extract');
+
+  const senses = buildSenses(extracted);
+  const candidates = gatherCandidates(extracted, senses);
+  lap('normalize');
+  const vocabulary = selectVocabulary(candidates, papers.length, options);
+  const concepts = buildConcepts(vocabulary, senses, papers.length);
+  const paperKeys = papers.map((p) => p.key).sort();
+  const related = relatePapers(paperKeys, concepts, options);
+  lap('link');
+
+  const clustering = clusterPapers(paperKeys, related, options);
+  const clusters = nameClusters(concepts, clustering);
+  lap('cluster');
+
+  const conceptCluster = new Map(concepts.map((c) => [c.key, clusterOfConcept(c.papers, clustering)]));
+  const degree = new Map<string, number>();
+  for (const c of concepts) for (const p of c.papers.keys()) degree.set(p, (degree.get(p) ?? 0) + 1);
+  const paperSize = (k: string): number => round2(5 + 1.5 * Math.sqrt(degree.get(k) ?? 0));
+  const conceptSize = (n: number): number => round2(2 + 2.2 * Math.sqrt(n));
+  const positions = layout(
+    [
+      ...paperKeys.map((key) => ({ key, cluster: clustering.ofPaper.get(key) ?? 0, size: paperSize(key) })),
+      ...concepts.map((c) => ({ key: c.key, cluster: conceptCluster.get(c.key) ?? 0, size: conceptSize(c.papers.size) })),
+    ],
+    [
+      ...concepts.flatMap((c) => [...c.papers].map(([p, link]) => ({ source: p, target: c.key, weight: 1 + Math.log1p(link.weight) }))),
+      ...[...related].flatMap(([p, list]) => list.map((r) => ({ source: p, target: r.key, weight: r.score }))),
+    ],
+    clustering.count,
+    { seed: options.seed, iterations: options.iterations, ...(input.previous ? { previous: input.previous } : {}) },
+  );
+  const quality = layoutQuality(positions, related, options.seed);
+  lap('layout');
+
+  const colorOf = (cluster: number): string => clusters[cluster]?.color ?? OTHER_COLOR;
+  const terms = paperTerms(vocabulary, options);
+  const byKey = new Map(papers.map((p) => [p.key, p]));
+  const paperNodes = paperKeys.map((key) => {
+    const p = byKey.get(key)!;
+    const cluster = clustering.ofPaper.get(key) ?? 0;
+    const pos = positions.get(key) ?? { x: 0, y: 0 };
+    const attributes: PaperAttributes = {
+      kind: 'paper',
+      label: shortLabel(p.title),
+      title: p.title,
+      abstract: p.abstract,
+      ...(p.url !== undefined ? { url: p.url } : {}),
+      ...(p.authors !== undefined ? { authors: p.authors } : {}),
+      ...(p.date !== undefined ? { date: p.date } : {}),
+      x: pos.x,
+      y: pos.y,
+      size: paperSize(key),
+      color: colorOf(cluster),
+      cluster,
+      related: related.get(key) ?? [],
+      terms: terms.get(key) ?? [],
+    };
+    return { key, attributes };
+  });
+  const conceptNodes = concepts.map((c) => {
+    const cluster = conceptCluster.get(c.key) ?? 0;
+    const pos = positions.get(c.key) ?? { x: 0, y: 0 };
+    const attributes: ConceptAttributes = {
+      kind: 'concept',
+      type: c.type,
+      label: c.label,
+      aliases: c.aliases,
+      ...(c.definition !== undefined ? { definition: c.definition } : {}),
+      papers: c.papers.size,
+      x: pos.x,
+      y: pos.y,
+      size: conceptSize(c.papers.size),
+      color: colorOf(cluster),
+      cluster,
+    };
+    return { key: c.key, attributes };
+  });
+  const edges = concepts.flatMap((c) =>
+    [...c.papers].map(([p, link]) => ({
+      key: `${p}|${c.key}`,
+      source: p,
+      target: c.key,
+      attributes: { kind: 'mentions' as const, weight: link.weight, titleSpans: link.titleSpans, abstractSpans: link.abstractSpans },
+    })),
+  );
+
+  const atlas = emitAtlas({
+    attributes: {
+      schemaVersion: SCHEMA_VERSION,
+      clusters,
+      build: {
+        input: input.input,
+        format: input.format,
+        papers: papers.length,
+        skipped: input.skipped,
+        concepts: concepts.length,
+        edges: edges.length,
+        layoutQuality: quality,
+        options: { ...options },
+      },
+    },
+    nodes: [...paperNodes, ...conceptNodes],
+    edges,
+  });
+  lap('emit');
+  return { atlas, dropped: vocabulary.dropped, timings };
+}
+
+const round2 = (v: number): number => Math.round(v * 100) / 100;
+
+/** Map labels stay short; the full title is in the panel. */
+export function shortLabel(title: string, max = 48): string {
+  const t = title.replace(/\s+/g, ' ').trim();
+  if (t.length <= max) return t;
+  const colon = t.indexOf(':');
+  if (colon >= 8 && colon <= max) return t.slice(0, colon);
+  const cut = t.lastIndexOf(' ', max - 1);
+  return `${t.slice(0, cut > max / 2 ? cut : max - 1).replace(/[\s,;:.-]+$/, '')}…`;
+}

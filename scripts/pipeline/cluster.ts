@@ -1,0 +1,62 @@
+// Cluster stage: Louvain communities (Blondel et al. 2008), seeded, on the paper–paper relatedness graph. Papers with
+// no related paper share one "unclustered" group rather than each making a legend entry of its own.
+import Graph from 'graphology';
+import louvain from 'graphology-communities-louvain';
+import { randomLcg } from 'd3';
+import type { RelatedPaper } from '../../src/contract/types.ts';
+
+export interface ClusterOptions {
+  seed: number;
+  resolution: number;
+}
+
+export interface Clustering {
+  /** Cluster id of every paper; ids are 0..count-1, biggest cluster first; the unclustered group (if any) is last. */
+  ofPaper: Map<string, number>;
+  count: number;
+  /** Id of the group of papers related to nothing, or -1. */
+  unclustered: number;
+}
+
+export function clusterPapers(paperKeys: string[], related: Map<string, RelatedPaper[]>, options: ClusterOptions): Clustering {
+  const graph = new Graph({ type: 'undirected' });
+  for (const p of paperKeys) graph.addNode(p);
+  for (const p of paperKeys)
+    for (const r of related.get(p) ?? []) {
+      if (!graph.hasNode(r.key)) continue;
+      if (graph.hasEdge(p, r.key)) graph.updateEdgeAttribute(p, r.key, 'weight', (w: number | undefined) => Math.max(w ?? 0, r.score));
+      else graph.addEdge(p, r.key, { weight: r.score });
+    }
+  const raw = graph.size > 0 ? louvain(graph, { rng: randomLcg(options.seed), resolution: options.resolution, getEdgeWeight: 'weight' }) : {};
+
+  const members = new Map<number, string[]>();
+  const lonely: string[] = [];
+  for (const p of paperKeys) {
+    const c = raw[p];
+    if (c === undefined || graph.degree(p) === 0) lonely.push(p);
+    else members.set(c, [...(members.get(c) ?? []), p]);
+  }
+  // Communities of one paper are not clusters.
+  for (const [c, list] of [...members]) if (list.length < 2) (lonely.push(...list), members.delete(c));
+  const groups = [...members.values()].map((l) => l.sort()).sort((a, b) => b.length - a.length || (a[0]! < b[0]! ? -1 : 1));
+  const ofPaper = new Map<string, number>();
+  groups.forEach((list, id) => list.forEach((p) => ofPaper.set(p, id)));
+  const unclustered = lonely.length ? groups.length : -1;
+  for (const p of lonely) ofPaper.set(p, unclustered);
+  return { ofPaper, count: groups.length + (lonely.length ? 1 : 0), unclustered };
+}
+
+/** A concept's cluster: the one where most of its (weighted) papers are; ties go to the lower id. */
+export function clusterOfConcept(papers: Map<string, { weight: number }>, clustering: Clustering): number {
+  const votes = new Map<number, number>();
+  for (const [p, link] of papers) {
+    const c = clustering.ofPaper.get(p);
+    if (c === undefined || c === clustering.unclustered) continue;
+    votes.set(c, (votes.get(c) ?? 0) + 1 + Math.log1p(link.weight));
+  }
+  let best = clustering.unclustered >= 0 ? clustering.unclustered : 0;
+  let bestVotes = -1;
+  for (const [c, v] of [...votes].sort((a, b) => a[0] - b[0]))
+    if (v > bestVotes) ((best = c), (bestVotes = v));
+  return best;
+}

@@ -1,0 +1,153 @@
+// Candidate terms of one text: maximal noun-phrase chunks from part-of-speech patterns, and every nested sub-phrase
+// that ends in a noun (so "KV cache quantization" also offers "KV cache" and "quantization" to the corpus statistics).
+import type { Token } from './tokens.ts';
+import { GENERIC_MODIFIERS } from './lexicon.ts';
+import { isAcronymLike, isBareNumber, isStopword, isTechnicalToken, tokenKeyWords } from './terms.ts';
+
+export interface Occurrence {
+  /** Key words after folding: lowercase, singular head, hyphens split; acronyms not yet expanded. */
+  words: string[];
+  /** Which of `words` came from acronym-like tokens (candidates for expansion), by word index. */
+  acronymAt: number[];
+  surface: string;
+  start: number;
+  end: number;
+  /** Chunk this occurrence belongs to and its token range in it; longer occurrences in the same chunk cover it. */
+  chunk: number;
+  from: number;
+  to: number;
+  /** Number of tokens in the occurrence. */
+  length: number;
+  /** The whole chunk, not a part of it. */
+  maximal: boolean;
+  technical: boolean;
+  /** Key of the word just before / after the occurrence inside its chunk ("" at the chunk's edge). */
+  left: string;
+  right: string;
+  /** The last token was tagged as a noun (not an adjective or participle used as one). */
+  nounHead: boolean;
+  /** A single hyphenated word ("multi-class", "zero-shot"): usually a modifier. */
+  hyphenated: boolean;
+}
+
+const MAX_WORDS = 6;
+const MAX_CHUNK = 12;
+
+const lower = (t: Token): string => t.text.toLowerCase();
+
+/** -ing nouns that wink tags as verbs: "contrastive learning", "KV caching", "pruning". */
+const isIngNoun = (t: Token): boolean => t.pos === 'VERB' && /\p{L}{3,}ing$/u.test(t.text);
+const isParticiple = (t: Token): boolean => t.pos === 'VERB' && /\p{L}{3,}ed$/u.test(t.text);
+
+function isTermToken(t: Token): boolean {
+  if (t.pos === 'PUNCT' || t.pos === 'OTHER') return isAcronymLike(t.text) && /\p{L}/u.test(t.text);
+  if (t.text.length < 2 && !/\d/.test(t.text)) return false;
+  if (isStopword(lower(t))) return false;
+  if (!/\p{L}/u.test(t.text)) return false;
+  if (isBareNumber(t.text)) return false;
+  if (t.pos === 'NUM') return isTechnicalToken(t.text);
+  if (t.pos === 'VERB') return isIngNoun(t) || isParticiple(t) || isAcronymLike(t.text) || isTechnicalToken(t.text);
+  return true;
+}
+
+function canHead(t: Token, index: number, chunkStart: number): boolean {
+  if (isAcronymLike(t.text) || isTechnicalToken(t.text)) return true;
+  if (t.pos === 'NOUN' || t.pos === 'PROPN') return true;
+  // "learning", "training" head a phrase only after a modifier: "federated learning", not "learning" alone.
+  return isIngNoun(t) && index > chunkStart;
+}
+
+/** -ing words that name things ("learning rate", "sampling strategy"); any other -ing word opening a chunk is a verb. */
+export const ING_NOUNS = new Set(
+  `learning training sampling scaling pruning caching encoding decoding coding computing processing clustering modeling
+  modelling reasoning understanding finetuning fine-tuning pretraining pre-training tuning denoising inpainting rendering
+  matching tracking routing hashing pooling padding embedding mapping planning forecasting captioning grounding
+  prompting unlearning streaming splatting filtering smoothing batching scheduling labeling labelling annotating
+  masking editing painting retraining post-training morphing warping thresholding binning hashing meshing`.split(/\s+/),
+);
+
+/** A participle after a noun is the sentence's verb ("LLMs gained prominence"), not a modifier. */
+const startsClause = (prev: Token | undefined, t: Token): boolean =>
+  isParticiple(t) && prev !== undefined && (prev.pos === 'NOUN' || prev.pos === 'PROPN');
+
+const AUXILIARIES = new Set(['have', 'has', 'had', 'be', 'is', 'are', 'was', 'were', 'been', 'being', 'get', 'gets', 'got']);
+
+/** Maximal runs of term tokens inside one sentence, trimmed so they end in a head and skip generic openers. */
+function chunks(tokens: Token[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isTermToken(tokens[i]!)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (
+      j < tokens.length &&
+      j - i < MAX_CHUNK &&
+      isTermToken(tokens[j]!) &&
+      tokens[j]!.sentence === tokens[i]!.sentence &&
+      !startsClause(tokens[j - 1], tokens[j]!)
+    )
+      j++;
+    let start = i;
+    // "have gained prominence": a participle after an auxiliary is the verb of the clause.
+    if (isParticiple(tokens[start]!) && AUXILIARIES.has(lower(tokens[start - 1] ?? tokens[start]!))) start++;
+    while (start < j && GENERIC_MODIFIERS.has(lower(tokens[start]!))) start++;
+    while (start < j - 1 && isIngNoun(tokens[start]!) && !ING_NOUNS.has(lower(tokens[start]!))) start++;
+    let end = j;
+    while (end > start && !canHead(tokens[end - 1]!, end - 1, start)) end--;
+    if (end > start) out.push([start, end]);
+    i = j;
+  }
+  return out;
+}
+
+const edgeKey = (t: Token | undefined, last: boolean): string => (t ? tokenKeyWords(t.text, last).join(' ') : '');
+
+/**
+ * Every candidate occurrence in `text` (already tokenized), chunk ids starting at `chunkBase`. Tokens inside
+ * `transparent` ranges (an acronym's parentheses after its long form) are skipped, so "key-value (KV) cache" is
+ * one chunk "key-value cache".
+ */
+export function candidates(text: string, allTokens: Token[], chunkBase: number, transparent: Array<[number, number]> = []): Occurrence[] {
+  const tokens = transparent.length ? allTokens.filter((t) => !transparent.some(([a, b]) => t.start >= a && t.end <= b)) : allTokens;
+  const out: Occurrence[] = [];
+  chunks(tokens).forEach(([start, end], c) => {
+    for (let from = start; from < end; from++) {
+      const first = tokens[from]!;
+      if (from > start && GENERIC_MODIFIERS.has(lower(first))) continue;
+      for (let to = from + 1; to <= Math.min(end, from + MAX_WORDS); to++) {
+        const last = tokens[to - 1]!;
+        if (!canHead(last, to - 1, from)) continue;
+        const words: string[] = [];
+        const acronymAt: number[] = [];
+        let technical = false;
+        for (let k = from; k < to; k++) {
+          const tok = tokens[k]!;
+          if (isAcronymLike(tok.text)) acronymAt.push(words.length);
+          if (isAcronymLike(tok.text) || isTechnicalToken(tok.text)) technical = true;
+          words.push(...tokenKeyWords(tok.text, k === to - 1));
+        }
+        out.push({
+          words,
+          acronymAt,
+          surface: text.slice(first.start, last.end),
+          start: first.start,
+          end: last.end,
+          chunk: chunkBase + c,
+          from,
+          to,
+          length: to - from,
+          maximal: from === start && to === end,
+          technical,
+          left: from > start ? edgeKey(tokens[from - 1], false) : '',
+          right: to < end ? edgeKey(tokens[to], to === end - 1) : '',
+          nounHead: last.pos === 'NOUN' || last.pos === 'PROPN' || isIngNoun(last),
+          hyphenated: to - from === 1 && /\p{L}-\p{L}/u.test(first.text),
+        });
+      }
+    }
+  });
+  return out;
+}

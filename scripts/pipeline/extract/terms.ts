@@ -1,0 +1,72 @@
+// Token-level rules for terms: what a word's key is, whether it is an acronym or a technical token, a stopword.
+import { americanize, singular } from './lexicon.ts';
+
+/** Prefixes written both joined and hyphenated ("pre-training" / "pretraining"): keys join them. */
+const JOINING_PREFIXES = new Set([
+  'pre', 'post', 'non', 'co', 're', 'multi', 'semi', 'sub', 'un', 'de', 'over', 'under', 'inter', 'intra', 'meta',
+  'hyper', 'super', 'mis', 'bi', 'tri', 'uni', 'anti', 'auto', 'mid',
+]);
+
+const STOPWORDS = new Set(
+  `a an the this that these those we our us i you it its they them their he she his her of in on at by for with from to
+  into onto over under via per as than then so such is are was were be been being do does did has have had can could
+  may might must shall should will would not no nor or and but if while when where which who whom whose what why how
+  all any both each either neither few more most less least much some own only also very too just even still yet
+  thus hence therefore however moreover furthermore whereas although though because since until unless upon within
+  without across among between through during before after above below up down out off again here there about around
+  e.g i.e etc et al vs via using based use used uses show shows shown propose proposes proposed present presents
+  introduce introduces achieve achieves achieved demonstrate demonstrates enable enables allow allows make makes made
+  one two three four five six seven eight nine ten first second third new well way ways
+  ii iii iv vi vii viii ix xi xii alpha beta gamma delta epsilon lambda sigma tau theta mu nu rho phi psi omega
+  ms sec gb mb kb tb hz ghz mhz khz db ps fps`.split(/\s+/),
+);
+
+/** Has two capitals, or a capital and a digit: "KV", "LLMs", "INT4", "ViDT", "LoRA", "GPT-4", "W4A8KV4", "3D". */
+export function isAcronymLike(surface: string): boolean {
+  // Judged per hyphen part, so Title-Case compounds ("Fine-Tuning", "Quantization-Aware") are words, not acronyms.
+  return surface.split(/[-\u2010-\u2015]/).some((part) => {
+    const caps = part.match(/\p{Lu}/gu)?.length ?? 0;
+    return caps >= 2 || (caps >= 1 && /\d/.test(part)) || (/^\d+[A-Z]/.test(part) && part.length <= 6);
+  });
+}
+
+/** Letters and digits mixed, or a version/size token: "4-bit", "FP8", "YOLOv9", "Llama-3", "130B", "3D". */
+export function isTechnicalToken(surface: string): boolean {
+  if (/^\d+(\.\d+)?-?(bit|bits|B|M|K|D|x)$/i.test(surface)) return /bit|B|D/i.test(surface.replace(/^\d+(\.\d+)?-?/, ''));
+  return /\p{L}/u.test(surface) && /\d/.test(surface) && !/^\d+(\.\d+)?[a-z%]{1,3}$/i.test(surface);
+}
+
+/** A number on its own or with a unit that is not a concept ("53.2AP", "2x", "10%", "2023"). */
+export function isBareNumber(surface: string): boolean {
+  return /^[\d.,%×x+-]+$/i.test(surface) || (/^\d/.test(surface) && !isTechnicalToken(surface));
+}
+
+export const isStopword = (lower: string): boolean => STOPWORDS.has(lower);
+
+/** Plural acronym → singular: "LLMs" → "LLM", "GPUs" → "GPU"; "SMS" stays. */
+export function acronymSingular(surface: string): string {
+  return /^[\p{Lu}\d][\p{L}\d-]*\p{Lu}s$/u.test(surface) && surface.length >= 3 ? surface.slice(0, -1) : surface;
+}
+
+/**
+ * The key words of one token: lowercase, American spelling, hyphen parts split ("low-rank" → ["low","rank"]) except
+ * after joining prefixes ("pre-training" → ["pretraining"]) and inside technical tokens ("GPT-4" → ["gpt4"]).
+ */
+export function tokenKeyWords(surface: string, last: boolean): string[] {
+  const folded = surface.normalize('NFKD').replace(/\p{M}+/gu, '');
+  if (isAcronymLike(folded) || isTechnicalToken(folded)) {
+    return [acronymSingular(folded).toLowerCase().replace(/[-_]/g, '')];
+  }
+  const parts = folded.toLowerCase().split(/[-\u2010-\u2015]+/).filter(Boolean);
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i] ?? '';
+    const prev = out[out.length - 1];
+    if (prev !== undefined && JOINING_PREFIXES.has(prev) && i > 0) out[out.length - 1] = prev + part;
+    else out.push(part);
+  }
+  return out.map((w, i) => {
+    const american = americanize(w);
+    return last && i === out.length - 1 ? singular(american) : american;
+  });
+}

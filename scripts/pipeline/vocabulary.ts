@@ -1,0 +1,191 @@
+// Normalize + select stage: folds every candidate occurrence onto a canonical concept (acronyms expanded, variants
+// merged), gathers corpus statistics, and keeps the concepts that are specific, stand on their own and are shared.
+import type { FieldOccurrence, PaperTerms } from './extract/index.ts';
+import { ING_NOUNS } from './extract/candidates.ts';
+import { GENERIC_HEADS, GENERIC_MODIFIERS, GENERIC_PHRASES, GENERIC_WORDS, generalPerMillion, looksAdjectival } from './extract/lexicon.ts';
+import { expandWords, variantIndex, wordBag, type Sense, type SenseTable } from './senses.ts';
+
+export interface VocabularyOptions {
+  /** A concept must be linked to at least this many papers. */
+  minPapers: number;
+  /** In corpora of 20+ papers, a concept in more than this share of papers is too general to relate anything. */
+  maxPaperShare: number;
+  /** A single word more frequent than this in everyday English (per million words) is not specific enough. */
+  maxGeneralPerMillion: number;
+}
+
+export interface Candidate {
+  /** Canonical words joined by spaces: the identity of the concept. */
+  id: string;
+  words: number;
+  /** Occurrences grouped by paper key. */
+  byPaper: Map<string, FieldOccurrence[]>;
+  /** The acronym sense this candidate is the long form of, if any. */
+  sense?: Sense;
+  technical: boolean;
+  /** For single words: the share of the word's uses in the corpus tagged as a noun. */
+  nounShare: number;
+}
+
+export interface Dropped {
+  id: string;
+  papers: number;
+  reason: string;
+}
+
+export interface Vocabulary {
+  candidates: Map<string, Candidate>;
+  kept: Candidate[];
+  dropped: Dropped[];
+}
+
+function canonical(table: SenseTable, variants: Map<string, Sense>, paper: string, occ: FieldOccurrence): { id: string; sense?: Sense } {
+  const expanded = expandWords(table, paper, occ.words, occ.acronymAt);
+  const id = expanded.join(' ');
+  const sense = expanded.length > 1 ? variants.get(wordBag(expanded)) : undefined;
+  return sense ? { id: sense.long.join(' '), sense } : { id };
+}
+
+/** Groups every occurrence of every paper by canonical concept id. */
+export function gatherCandidates(papers: PaperTerms[], table: SenseTable): Map<string, Candidate> {
+  const variants = variantIndex(table);
+  const tags = new Map<string, [number, number]>();
+  for (const paper of papers)
+    for (const [w, [n, all]] of paper.tags) {
+      const e = tags.get(w) ?? [0, 0];
+      tags.set(w, [e[0] + n, e[1] + all]);
+    }
+  const out = new Map<string, Candidate>();
+  for (const paper of papers) {
+    for (const occ of paper.occurrences) {
+      const { id, sense } = canonical(table, variants, paper.key, occ);
+      let c = out.get(id);
+      if (!c) {
+        const t = tags.get(id);
+        out.set(id, (c = { id, words: id.split(' ').length, byPaper: new Map(), technical: false, nounShare: t ? t[0] / t[1] : 1 }));
+      }
+      if (sense) c.sense = sense;
+      if (occ.technical) c.technical = true;
+      let list = c.byPaper.get(paper.key);
+      if (!list) c.byPaper.set(paper.key, (list = []));
+      list.push(occ);
+    }
+  }
+  return out;
+}
+
+const maxTokens = (c: Candidate): number => {
+  let m = 0;
+  for (const list of c.byPaper.values()) for (const o of list) m = Math.max(m, o.length);
+  return m;
+};
+
+/** Why a candidate is not a concept by its words alone, or undefined. */
+export function lexicalReason(c: Candidate, options: VocabularyOptions): string | undefined {
+  const words = c.id.split(' ');
+  if (c.sense) {
+    // A defined acronym is a term by the author's own word, unless it abbreviates research-speak ("SOTA").
+    return GENERIC_PHRASES.has(c.id) || words.every((w) => GENERIC_MODIFIERS.has(w) || GENERIC_WORDS.has(w) || w.length < 4)
+      ? 'acronym of a generic phrase'
+      : undefined;
+  }
+  if (!words.some((w) => /\p{L}/u.test(w))) return 'number';
+  if (GENERIC_PHRASES.has(c.id)) return 'generic phrase';
+  const generic = (w: string): boolean => GENERIC_WORDS.has(w) || GENERIC_MODIFIERS.has(w) || GENERIC_HEADS.has(w);
+  if (words.length === 1) {
+    const w = words[0]!;
+    if (GENERIC_WORDS.has(w) || GENERIC_HEADS.has(w)) return 'generic word';
+    if (!c.technical && generalPerMillion(w) > options.maxGeneralPerMillion) return 'common English word';
+    if (!c.technical && w.length < 3) return 'too short';
+    if (!c.technical && c.nounShare < 0.6) return 'mostly used as an adjective or verb';
+    if (!c.technical && looksAdjectival(w)) return 'an adjective, not a term on its own';
+    if (!c.technical && /ing$/.test(w) && !ING_NOUNS.has(w)) return 'a verb form, not a term on its own';
+    return undefined;
+  }
+  if (words.every(generic)) return 'only generic words';
+  if (GENERIC_HEADS.has(words[words.length - 1]!)) return 'generic head';
+  return undefined;
+}
+
+/** "large language" is always followed by "model": a phrase whose every use has the same neighbour is a fragment. */
+function fragmentReason(c: Candidate): string | undefined {
+  let total = 0;
+  const left = new Map<string, number>();
+  const right = new Map<string, number>();
+  for (const list of c.byPaper.values())
+    for (const o of list) {
+      total++;
+      if (o.left) left.set(o.left, (left.get(o.left) ?? 0) + 1);
+      if (o.right) right.set(o.right, (right.get(o.right) ?? 0) + 1);
+    }
+  const most = (m: Map<string, number>): [string, number] => [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0] ?? ['', 0];
+  const [r, rn] = most(right);
+  if (total >= 2 && rn / total >= 0.8) return `a fragment: always followed by "${r}"`;
+  const [l, ln] = most(left);
+  if (total >= 2 && ln / total >= 0.8) return `a fragment: always preceded by "${l}"`;
+  return undefined;
+}
+
+/**
+ * Picks the concepts. Longer terms are decided first; a shorter term must then occur on its own — not inside a kept
+ * longer term — somewhere (phrases) or in `minPapers` papers (single words), so fragments such as "large language"
+ * (always followed by "model") never become concepts. This is the nested-term idea of C-value (Frantzi et al. 2000).
+ */
+export function selectVocabulary(candidates: Map<string, Candidate>, paperCount: number, options: VocabularyOptions): Vocabulary {
+  const order = [...candidates.values()].sort(
+    (a, b) => maxTokens(b) - maxTokens(a) || b.words - a.words || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+  // paper → chunk → token ranges of kept terms
+  const keptRanges = new Map<string, Map<number, Array<[number, number]>>>();
+  const kept: Candidate[] = [];
+  const dropped: Dropped[] = [];
+  for (const c of order) {
+    const df = c.byPaper.size;
+    const reason =
+      df < options.minPapers
+        ? 'in fewer papers than minPapers'
+        : paperCount >= 20 && df / paperCount > options.maxPaperShare && !c.sense
+          ? 'in too many papers to be specific'
+          : (lexicalReason(c, options) ?? fragmentReason(c) ?? standAloneReason(c, keptRanges, options));
+    if (reason) {
+      dropped.push({ id: c.id, papers: df, reason });
+      continue;
+    }
+    kept.push(c);
+    for (const [paper, list] of c.byPaper) {
+      let chunks = keptRanges.get(paper);
+      if (!chunks) keptRanges.set(paper, (chunks = new Map()));
+      for (const o of list) {
+        const ranges = chunks.get(o.chunk) ?? [];
+        ranges.push([o.from, o.to]);
+        chunks.set(o.chunk, ranges);
+      }
+    }
+  }
+  kept.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  dropped.sort((a, b) => b.papers - a.papers || (a.id < b.id ? -1 : 1));
+  return { candidates, kept, dropped };
+}
+
+function standAloneReason(
+  c: Candidate,
+  keptRanges: Map<string, Map<number, Array<[number, number]>>>,
+  options: VocabularyOptions,
+): string | undefined {
+  let freePapers = 0;
+  let alonePapers = 0;
+  for (const [paper, list] of c.byPaper) {
+    const chunks = keptRanges.get(paper);
+    const free = list.some((o) => {
+      const ranges = chunks?.get(o.chunk);
+      return !ranges?.some(([from, to]) => from <= o.from && to >= o.to && to - from > o.to - o.from);
+    });
+    if (free) freePapers++;
+    if (list.some((o) => o.maximal)) alonePapers++;
+  }
+  const need = c.words === 1 && !c.technical && !c.sense ? options.minPapers : 1;
+  if (freePapers < need) return 'only inside longer terms (a fragment)';
+  const hyphenated = [...c.byPaper.values()].every((list) => list.every((o) => o.hyphenated));
+  if (hyphenated && !c.technical && alonePapers < options.minPapers) return 'a hyphenated modifier, not a term on its own';
+  return undefined;
+}

@@ -1,0 +1,128 @@
+// Pure appearance rules: the focused neighbourhood, and each node's and edge's display data for sigma's reducers.
+import type { Attributes } from 'graphology-types';
+import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
+import type { Atlas } from '../data/atlas.ts';
+import { truncate } from '../data/text.ts';
+import { mix } from './color.ts';
+import type { MapTheme } from './theme.ts';
+
+/** The hovered (else selected) node and what is shown with it. */
+export interface Focus {
+  readonly center: string;
+  /** Center, its neighbours and, for a paper, its related papers. */
+  readonly nodes: ReadonlySet<string>;
+  /** Nodes whose labels are drawn whatever the label grid says. */
+  readonly labelled: ReadonlySet<string>;
+  /** Edges touching the center. */
+  readonly strong: ReadonlySet<string>;
+  /** Edges from related papers to the concepts they share with the center. */
+  readonly weak: ReadonlySet<string>;
+}
+
+export interface AppearanceContext {
+  readonly atlas: Atlas;
+  readonly theme: MapTheme;
+  readonly focus: Focus | null;
+  readonly selected: string | null;
+}
+
+/** Extra display fields read by the ring program and the label drawers. */
+export interface AtlasDisplayData extends NodeDisplayData {
+  kind: 'paper' | 'concept';
+  fill: string;
+  /** Longer text for the hover card, and its second line. */
+  hoverLabel: string;
+  hoverDetail: string;
+}
+
+const FORCED_CONCEPT_LABELS = 16;
+const FORCED_PAPER_LABELS = 6;
+const FADE = 0.86;
+
+export function focusOf(atlas: Atlas, center: string): Focus | null {
+  const a = atlas.node(center);
+  if (!a) return null;
+  const { graph } = atlas;
+  const nodes = new Set<string>([center]);
+  const labelled = new Set<string>([center]);
+  const strong = new Set<string>(graph.edges(center));
+  const weak = new Set<string>();
+  const mentions = atlas.mentions(center);
+  const limit = a.kind === 'paper' ? FORCED_CONCEPT_LABELS : FORCED_PAPER_LABELS;
+  mentions.forEach((m, i) => {
+    const other = a.kind === 'paper' ? m.concept : m.paper;
+    nodes.add(other);
+    if (i < limit) labelled.add(other);
+  });
+  if (a.kind === 'paper') {
+    for (const r of a.related) {
+      if (!graph.hasNode(r.key)) continue;
+      nodes.add(r.key);
+      for (const c of r.shared) {
+        const edge = graph.hasNode(c) ? graph.edge(r.key, c) : undefined;
+        if (edge !== undefined) weak.add(edge);
+      }
+    }
+  }
+  return { center, nodes, labelled, strong, weak };
+}
+
+export function nodeAppearance(key: string, data: Attributes, ctx: AppearanceContext): Partial<AtlasDisplayData> {
+  const { atlas, theme, focus, selected } = ctx;
+  const kind: 'paper' | 'concept' = data.kind === 'concept' ? 'concept' : 'paper';
+  const base = String(data.color);
+  const fillAmount = theme.dark ? 0.55 : 0.68;
+  let color = base;
+  let fill = kind === 'concept' ? mix(base, theme.background, fillAmount) : base;
+  let label: string | null = atlas.mapLabel(key);
+  let zIndex = kind === 'paper' ? 1 : 0;
+  let forceLabel = false;
+  const inFocus = !focus || focus.nodes.has(key);
+  if (focus && !inFocus) {
+    color = mix(color, theme.background, FADE);
+    fill = mix(fill, theme.background, FADE);
+    label = null;
+    zIndex = -1;
+  } else if (focus) {
+    zIndex += focus.center === key ? 4 : 2;
+    forceLabel = focus.labelled.has(key);
+  }
+  const isSelected = key === selected;
+  return {
+    ...data,
+    kind,
+    type: kind === 'concept' ? 'ring' : 'circle',
+    color,
+    fill,
+    label,
+    zIndex: isSelected ? 6 : zIndex,
+    forceLabel: forceLabel || isSelected,
+    highlighted: isSelected || focus?.center === key,
+    hoverLabel: truncate(atlas.name(key), 90),
+    hoverDetail: detail(key, data, atlas),
+  };
+}
+
+export function edgeAppearance(
+  edge: string,
+  data: Attributes,
+  paperColor: string,
+  ctx: AppearanceContext,
+): Partial<EdgeDisplayData> {
+  const { theme, focus } = ctx;
+  const weight = typeof data.weight === 'number' ? data.weight : 1;
+  const size = 0.5 + Math.min(weight, 8) * 0.12;
+  if (!focus) return { ...data, color: theme.edge, size, zIndex: 0, label: null };
+  if (focus.strong.has(edge)) return { ...data, color: mix(paperColor, theme.background, 0.25), size: size + 0.8, zIndex: 2, label: null };
+  if (focus.weak.has(edge)) return { ...data, color: mix(paperColor, theme.background, 0.62), size, zIndex: 1, label: null };
+  return { ...data, hidden: true, label: null };
+}
+
+function detail(key: string, data: Attributes, atlas: Atlas): string {
+  if (data.kind === 'concept') {
+    const n = typeof data.papers === 'number' ? data.papers : atlas.mentions(key).length;
+    return `Concept · ${n} ${n === 1 ? 'paper' : 'papers'}`;
+  }
+  const cluster = typeof data.cluster === 'number' ? atlas.cluster(data.cluster) : undefined;
+  return cluster ? `Paper · ${truncate(cluster.label, 48)}` : 'Paper';
+}

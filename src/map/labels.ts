@@ -1,0 +1,94 @@
+// Canvas label drawers for sigma: haloed labels that stay readable over edges, and a themed hover card.
+import type { NodeLabelDrawingFunction, NodeHoverDrawingFunction } from 'sigma/rendering';
+import type { MapTheme } from './theme.ts';
+
+type Data = Parameters<NodeLabelDrawingFunction>[1] & { kind?: string; hoverLabel?: string; hoverDetail?: string };
+
+const PAPER_WEIGHT = '600';
+const CONCEPT_WEIGHT = '400';
+
+function font(theme: MapTheme, weight: string, size: number): string {
+  return `${weight} ${size}px ${theme.font}`;
+}
+
+export function createLabelDrawer(getTheme: () => MapTheme): NodeLabelDrawingFunction {
+  return (ctx, raw, settings) => {
+    const data = raw as Data;
+    if (!data.label) return;
+    const theme = getTheme();
+    const concept = data.kind === 'concept';
+    const size = settings.labelSize;
+    ctx.font = font(theme, concept ? CONCEPT_WEIGHT : PAPER_WEIGHT, concept ? size : size);
+    const x = data.x + data.size + 4;
+    const y = data.y + size / 3;
+    ctx.lineJoin = 'round';
+    ctx.lineWidth = 3.5;
+    ctx.strokeStyle = theme.halo;
+    ctx.strokeText(data.label, x, y);
+    ctx.fillStyle = concept ? theme.labelMuted : theme.label;
+    ctx.fillText(data.label, x, y);
+  };
+}
+
+export function createHoverDrawer(getTheme: () => MapTheme): NodeHoverDrawingFunction {
+  return (ctx, raw, settings) => {
+    const data = raw as Data;
+    const theme = getTheme();
+    const title = data.hoverLabel || data.label || '';
+    const detail = data.hoverDetail ?? '';
+    const size = settings.labelSize + 1;
+    const small = Math.max(10, settings.labelSize - 1);
+    const padX = 10;
+    const padY = 7;
+    ctx.font = font(theme, PAPER_WEIGHT, size);
+    const titleWidth = ctx.measureText(title).width;
+    ctx.font = font(theme, '400', small);
+    const detailWidth = detail ? ctx.measureText(detail).width : 0;
+    const width = Math.ceil(Math.max(titleWidth, detailWidth) + padX * 2);
+    const height = Math.ceil(size + (detail ? small + 5 : 0) + padY * 2);
+
+    // The ring around the node.
+    ctx.beginPath();
+    ctx.arc(data.x, data.y, data.size + 3, 0, Math.PI * 2);
+    ctx.lineWidth = 2;
+    ctx.strokeStyle = theme.label;
+    ctx.stroke();
+
+    // The card, to the right of the node unless that runs off the canvas.
+    const viewportWidth = ctx.canvas.clientWidth || ctx.canvas.width;
+    let left = data.x + data.size + 8;
+    if (left + width > viewportWidth - 4) left = Math.max(4, data.x - data.size - 8 - width);
+    const top = Math.max(4, data.y - height / 2);
+    ctx.save();
+    ctx.shadowColor = theme.dark ? 'rgba(0,0,0,0.55)' : 'rgba(0,0,0,0.18)';
+    ctx.shadowBlur = 12;
+    ctx.shadowOffsetY = 2;
+    ctx.fillStyle = theme.card;
+    roundRect(ctx, left, top, width, height, 8);
+    ctx.fill();
+    ctx.restore();
+    ctx.lineWidth = 1;
+    ctx.strokeStyle = theme.cardBorder;
+    roundRect(ctx, left + 0.5, top + 0.5, width - 1, height - 1, 8);
+    ctx.stroke();
+
+    ctx.fillStyle = theme.label;
+    ctx.font = font(theme, PAPER_WEIGHT, size);
+    ctx.fillText(title, left + padX, top + padY + size * 0.82);
+    if (detail) {
+      ctx.fillStyle = theme.labelMuted;
+      ctx.font = font(theme, '400', small);
+      ctx.fillText(detail, left + padX, top + padY + size + 5 + small * 0.82);
+    }
+  };
+}
+
+function roundRect(ctx: CanvasRenderingContext2D, x: number, y: number, w: number, h: number, r: number): void {
+  ctx.beginPath();
+  ctx.moveTo(x + r, y);
+  ctx.arcTo(x + w, y, x + w, y + h, r);
+  ctx.arcTo(x + w, y + h, x, y + h, r);
+  ctx.arcTo(x, y + h, x, y, r);
+  ctx.arcTo(x, y, x + w, y, r);
+  ctx.closePath();
+}

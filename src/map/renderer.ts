@@ -1,0 +1,33 @@
+// Creates the sigma renderer: node programs (papers = discs, concepts = rings) and label density settings.
+import Sigma from 'sigma';
+import { NodeCircleProgram } from 'sigma/rendering';
+import type { AtlasEdgeAttributes, AtlasNodeAttributes, GraphAttributes } from '../contract/types.ts';
+import type { Atlas } from '../data/atlas.ts';
+import { NodeRingProgram } from './ring-program.ts';
+
+export type AtlasSigma = Sigma<AtlasNodeAttributes, AtlasEdgeAttributes, GraphAttributes>;
+
+export function createRenderer(container: HTMLElement, atlas: Atlas): AtlasSigma {
+  const small = container.clientWidth < 640;
+  return new Sigma<AtlasNodeAttributes, AtlasEdgeAttributes, GraphAttributes>(atlas.graph, container, {
+    nodeProgramClasses: { circle: NodeCircleProgram, ring: NodeRingProgram },
+    defaultNodeType: 'circle',
+    defaultEdgeType: 'line',
+    renderEdgeLabels: false,
+    zIndex: true,
+    // Titles are long: a coarse label grid with one label per cell keeps them apart.
+    labelGridCellSize: small ? 140 : 180,
+    labelDensity: small ? 0.5 : 0.7,
+    labelRenderedSizeThreshold: small ? 7 : 6,
+    labelSize: 12,
+    labelWeight: '500',
+    stagePadding: small ? 24 : 48,
+    minCameraRatio: 0.06,
+    maxCameraRatio: 3,
+    // Keep node sizes steady on zoom-in so a zoomed neighbourhood does not turn into blobs.
+    zoomToSizeRatioFunction: (ratio) => Math.sqrt(ratio),
+    // Concepts carry a contract field `type` ("acronym", …) that sigma would read as a program name:
+    // the first render needs a reducer that maps kinds to programs (setupMap installs the full ones).
+    nodeReducer: (_key, data) => ({ ...data, type: data.kind === 'concept' ? 'ring' : 'circle' }),
+  });
+}

@@ -1,0 +1,81 @@
+// The side panel (<aside>): shows the selected paper or concept; close button and Escape clear the selection.
+import type { Atlas } from '../data/atlas.ts';
+import { truncate } from '../data/text.ts';
+import { clearSelection, hover, select, type AppState } from '../state/state.ts';
+import type { Store } from '../state/store.ts';
+import { el } from './dom.ts';
+import { renderConcept } from './panel-concept.ts';
+import { PANEL_TITLE_ID, renderPaper } from './panel-paper.ts';
+
+export interface PanelOptions {
+  announce?: (message: string) => void;
+  /** Where keyboard focus goes when the panel closes while it had focus. */
+  returnFocus?: () => HTMLElement | null;
+}
+
+export function setupPanel(aside: HTMLElement, store: Store<AppState>, atlas: Atlas, options: PanelOptions = {}): () => void {
+  aside.setAttribute('aria-labelledby', PANEL_TITLE_ID);
+  const close = el('button', { type: 'button', class: 'panel-close', 'aria-label': 'Close panel', title: 'Close (Esc)' });
+  close.append(el('span', { 'aria-hidden': 'true' }, '×'));
+  const grip = el('div', { class: 'panel-grip', 'aria-hidden': 'true' });
+  const content = el('div', { class: 'panel-content' });
+  aside.replaceChildren(grip, close, content);
+
+  const render = (state: AppState, previous: AppState | null): void => {
+    if (previous && state.selected === previous.selected) return;
+    const key = state.selected;
+    const node = key === null ? undefined : atlas.node(key);
+    if (key === null || !node) {
+      const hadFocus = aside.contains(document.activeElement);
+      aside.hidden = true;
+      content.replaceChildren();
+      document.body.classList.remove('has-panel');
+      if (hadFocus) options.returnFocus?.()?.focus();
+      return;
+    }
+    content.replaceChildren(node.kind === 'paper' ? renderPaper(atlas, key, node) : renderConcept(atlas, key, node));
+    aside.hidden = false;
+    document.body.classList.add('has-panel');
+    aside.scrollTop = 0;
+    content.scrollTop = 0;
+    if (state.via === 'ui') document.getElementById(PANEL_TITLE_ID)?.focus({ preventScroll: true });
+    options.announce?.(`${node.kind === 'paper' ? 'Paper' : 'Concept'}: ${truncate(atlas.name(key), 120)}`);
+  };
+
+  const onClick = (event: MouseEvent): void => {
+    const target = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-node]') : null;
+    const key = target?.dataset.node;
+    if (key && atlas.has(key)) store.set((s) => select(hover(s, null), key, 'ui'));
+  };
+  // Pointing at a paper or concept in the panel previews its neighbourhood on the map.
+  const onOver = (event: PointerEvent): void => {
+    if (event.pointerType !== 'mouse') return;
+    const target = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-node]') : null;
+    const key = target?.dataset.node ?? null;
+    store.set((s) => hover(s, key && atlas.has(key) ? key : null));
+  };
+  const onLeave = (): void => store.set((s) => hover(s, null));
+  const onClose = (): void => store.set((s) => clearSelection(s, 'ui'));
+  const onKey = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape' || event.defaultPrevented || store.get().selected === null) return;
+    event.preventDefault();
+    onClose();
+  };
+
+  content.addEventListener('click', onClick);
+  content.addEventListener('pointerover', onOver);
+  content.addEventListener('pointerleave', onLeave);
+  close.addEventListener('click', onClose);
+  document.addEventListener('keydown', onKey);
+  const unsubscribe = store.subscribe(render);
+  render(store.get(), null);
+
+  return () => {
+    unsubscribe();
+    content.removeEventListener('click', onClick);
+    content.removeEventListener('pointerover', onOver);
+    content.removeEventListener('pointerleave', onLeave);
+    close.removeEventListener('click', onClose);
+    document.removeEventListener('keydown', onKey);
+  };
+}

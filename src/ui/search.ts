@@ -1,0 +1,133 @@
+// The search combobox: type to find papers and concepts, arrows + Enter or a click selects one, Escape closes.
+import type { Atlas } from '../data/atlas.ts';
+import { plural, truncate } from '../data/text.ts';
+import { buildIndex, search, type SearchHit } from '../search/search-index.ts';
+import { select, type AppState } from '../state/state.ts';
+import type { Store } from '../state/store.ts';
+import { el, swatch } from './dom.ts';
+
+export interface SearchElements {
+  input: HTMLInputElement;
+  list: HTMLUListElement;
+  empty: HTMLElement;
+  status: HTMLElement;
+}
+
+const LIMIT = 8;
+
+export function setupSearch(ui: SearchElements, store: Store<AppState>, atlas: Atlas): () => void {
+  const { input, list, empty, status } = ui;
+  const index = buildIndex(atlas);
+  let hits: SearchHit[] = [];
+  let active = -1;
+
+  const optionId = (i: number): string => `${list.id}-option-${i}`;
+  const open = (isOpen: boolean): void => {
+    list.hidden = !isOpen || hits.length === 0;
+    empty.hidden = !isOpen || hits.length > 0 || !input.value.trim();
+    input.setAttribute('aria-expanded', String(!list.hidden));
+  };
+  const setActive = (i: number): void => {
+    active = hits.length ? (i + hits.length) % hits.length : -1;
+    list.querySelectorAll<HTMLElement>('[role="option"]').forEach((li, n) => li.setAttribute('aria-selected', String(n === active)));
+    if (active >= 0) {
+      input.setAttribute('aria-activedescendant', optionId(active));
+      document.getElementById(optionId(active))?.scrollIntoView({ block: 'nearest' });
+    } else input.removeAttribute('aria-activedescendant');
+  };
+
+  const renderOption = (hit: SearchHit, i: number): HTMLLIElement => {
+    const cluster = atlas.cluster(hit.cluster);
+    const detail =
+      hit.kind === 'concept'
+        ? `Concept · ${plural(hit.papers, 'paper')}${hit.via ? ` · matches “${truncate(hit.via, 40)}”` : ''}`
+        : `Paper${cluster ? ` · ${truncate(cluster.label, 40)}` : ''}`;
+    return el(
+      'li',
+      { id: optionId(i), role: 'option', class: `option option-${hit.kind}`, 'aria-selected': 'false', 'data-index': i },
+      swatch(cluster?.color ?? '#888888', `option-shape shape-${hit.kind}`),
+      el('span', { class: 'option-text' }, el('span', { class: 'option-name' }, truncate(hit.name, 110)), el('span', { class: 'option-detail' }, detail)),
+    );
+  };
+
+  const update = (): void => {
+    const query = input.value;
+    hits = search(index, query, LIMIT);
+    list.replaceChildren(...hits.map(renderOption));
+    empty.textContent = query.trim() ? `No paper or concept matches “${truncate(query.trim(), 60)}”.` : '';
+    status.textContent = query.trim() ? (hits.length ? `${plural(hits.length, 'result')} for “${query.trim()}”` : 'No results') : '';
+    open(true);
+    setActive(hits.length ? 0 : -1);
+  };
+
+  const choose = (i: number): void => {
+    const hit = hits[i];
+    if (!hit) return;
+    open(false);
+    store.set((s) => select(s, hit.key, 'ui'));
+  };
+
+  const onKey = (event: KeyboardEvent): void => {
+    const isOpen = !list.hidden;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      if (!isOpen) {
+        update();
+        return;
+      }
+      setActive(active + (event.key === 'ArrowDown' ? 1 : -1));
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      if (!isOpen && input.value.trim()) update();
+      choose(active >= 0 ? active : 0);
+    } else if (event.key === 'Escape') {
+      if (isOpen || !empty.hidden) {
+        event.preventDefault();
+        open(false);
+      } else if (input.value) {
+        event.preventDefault();
+        input.value = '';
+        update();
+        open(false);
+      }
+    }
+  };
+  const onPointerDown = (event: PointerEvent): void => event.preventDefault(); // keep focus in the input
+  const onClick = (event: MouseEvent): void => {
+    const li = event.target instanceof Element ? event.target.closest<HTMLElement>('[role="option"]') : null;
+    if (li) choose(Number(li.dataset.index));
+  };
+  const onFocus = (): void => {
+    if (input.value.trim()) update();
+  };
+  const onBlur = (): void => open(false);
+  const onSubmit = (event: SubmitEvent): void => event.preventDefault();
+  const onGlobalKey = (event: KeyboardEvent): void => {
+    const target = event.target as HTMLElement | null;
+    const typing = target?.closest('input, textarea, select, [contenteditable="true"]');
+    if (event.key === '/' && !typing && !event.metaKey && !event.ctrlKey && !event.altKey) {
+      event.preventDefault();
+      input.focus();
+      input.select();
+    }
+  };
+
+  input.addEventListener('input', update);
+  input.addEventListener('keydown', onKey);
+  input.addEventListener('focus', onFocus);
+  input.addEventListener('blur', onBlur);
+  input.form?.addEventListener('submit', onSubmit);
+  list.addEventListener('pointerdown', onPointerDown);
+  list.addEventListener('click', onClick);
+  document.addEventListener('keydown', onGlobalKey);
+  return () => {
+    input.removeEventListener('input', update);
+    input.removeEventListener('keydown', onKey);
+    input.removeEventListener('focus', onFocus);
+    input.removeEventListener('blur', onBlur);
+    input.form?.removeEventListener('submit', onSubmit);
+    list.removeEventListener('pointerdown', onPointerDown);
+    list.removeEventListener('click', onClick);
+    document.removeEventListener('keydown', onGlobalKey);
+  };
+}
