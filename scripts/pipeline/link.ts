@@ -92,6 +92,8 @@ export function relatePapers(paperKeys: string[], concepts: ConceptRecord[], opt
       const dot = list.reduce((s, c) => s + c.specificity ** 2, 0);
       const score = dot / ((norm.get(p) || 1) * (norm.get(q) || 1));
       if (score < options.minRelatedScore) continue;
+      // One shared single word ("propagation", "loss") can mean different things in two papers: not a reason.
+      if (list.length === 1 && list[0]!.type === 'word') continue;
       list.sort((a, b) => b.specificity - a.specificity || cmp(a.key, b.key));
       scored.push({ key: q, score: Math.round(score * 1000) / 1000, shared: list.map((c) => c.key) });
     }

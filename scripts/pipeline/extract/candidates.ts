@@ -70,6 +70,11 @@ export const ING_NOUNS = new Set(
 const startsClause = (prev: Token | undefined, t: Token): boolean =>
   isParticiple(t) && prev !== undefined && (prev.pos === 'NOUN' || prev.pos === 'PROPN');
 
+/** Adjectives that need a word before them ("quantization aware", "transformer based"): never a term's first word. */
+const NEEDS_COMPLEMENT = new Set(
+  'aware based free driven guided agnostic specific dependent oriented friendly intensive preserving related centric wise level invariant efficient'.split(' '),
+);
+
 const AUXILIARIES = new Set(['have', 'has', 'had', 'be', 'is', 'are', 'was', 'were', 'been', 'being', 'get', 'gets', 'got']);
 
 /** Maximal runs of term tokens inside one sentence, trimmed so they end in a head and skip generic openers. */
@@ -117,6 +122,7 @@ export function candidates(text: string, allTokens: Token[], chunkBase: number, 
     for (let from = start; from < end; from++) {
       const first = tokens[from]!;
       if (from > start && GENERIC_MODIFIERS.has(lower(first))) continue;
+      if (NEEDS_COMPLEMENT.has(lower(first))) continue;
       for (let to = from + 1; to <= Math.min(end, from + MAX_WORDS); to++) {
         const last = tokens[to - 1]!;
         if (!canHead(last, to - 1, from)) continue;

@@ -1,0 +1,21 @@
+// `npm start [-- --input FILE]`: builds the graph from the corpus into public/ and serves the app with Vite.
+import { createServer } from 'vite';
+import { helpText, parseArgs } from './cli/args.ts';
+import { consoleLog, runGraphBuild, runMain } from './cli/graph.ts';
+
+await runMain(async () => {
+  const args = parseArgs(process.argv.slice(2));
+  if (args.help) {
+    process.stdout.write(
+      helpText('npm start --', 'Builds the graph from a corpus and serves the app at a local URL.', '  --port N                  port to serve on (default 5173)\n  --host                    also listen on the network\n'),
+    );
+    return;
+  }
+  runGraphBuild(args, consoleLog(args.quiet));
+  const portAt = args.rest.indexOf('--port');
+  const port = portAt >= 0 ? Number(args.rest[portAt + 1]) : 5173;
+  const server = await createServer({ server: { port, host: args.rest.includes('--host') } });
+  await server.listen();
+  server.printUrls();
+  server.bindCLIShortcuts({ print: true });
+});

@@ -1,0 +1,108 @@
+// Related papers and clusters on the seed, judged as a researcher would, plus the layout and determinism invariants.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { validateGraph } from '../../src/contract/validate.ts';
+import { serializeAtlas } from '../../scripts/pipeline/emit.ts';
+import { buildSeed, view, type SeedView } from './seed-helpers.ts';
+
+let seed: SeedView;
+let bytes: string;
+beforeAll(() => {
+  const atlas = buildSeed();
+  seed = view(atlas);
+  bytes = serializeAtlas(atlas);
+});
+
+const LLM_WEIGHT_QUANT = ['AWQ:', 'SpQR:', 'OstQuant:', 'QServe:', 'OliVe:', 'Give Me BF16', 'EoRA:'];
+
+describe('related papers on the seed', () => {
+  it('lets the LLM weight-quantization papers find each other', () => {
+    const keys = LLM_WEIGHT_QUANT.map((t) => seed.paper(t)[0]);
+    for (const key of keys) {
+      const related = seed.papers.get(key)!.related.map((r) => r.key);
+      const found = keys.filter((k) => k !== key && related.includes(k));
+      expect(found.length, seed.papers.get(key)!.title).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('lets the INR video papers find each other', () => {
+    const inrVideo = [...seed.papers].filter(([, p]) => /\bINRs?\b|implicit neural representation|neural representation for videos/i.test(p.abstract) && /video/i.test(p.title + p.abstract));
+    expect(inrVideo.length).toBeGreaterThanOrEqual(3);
+    const keys = inrVideo.map(([k]) => k);
+    for (const [key, p] of inrVideo) expect(p.related.some((r) => keys.includes(r.key)), p.title).toBe(true);
+  });
+
+  it('does not relate the 28 GHz path-loss paper to loss-function papers for saying "loss"', () => {
+    const [, radio] = seed.paper('28 GHz');
+    for (const r of radio.related) {
+      const other = seed.papers.get(r.key)!;
+      expect(other.title).not.toMatch(/loss/i);
+      expect(r.shared.length === 1 && seed.concepts.get(r.shared[0]!)!.type === 'word').toBe(false);
+    }
+  });
+
+  it('explains every related paper by shared concepts both papers are linked to', () => {
+    for (const [key, p] of seed.papers)
+      for (const r of p.related) {
+        expect(r.shared.length).toBeGreaterThan(0);
+        for (const c of r.shared) {
+          expect(seed.conceptsOf(key)).toContain(c);
+          expect(seed.conceptsOf(r.key)).toContain(c);
+        }
+      }
+  });
+
+  it('lists related papers best first, and B lists A when A is B\'s top match', () => {
+    let symmetric = 0;
+    let tops = 0;
+    for (const [key, p] of seed.papers) {
+      const scores = p.related.map((r) => r.score);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+      const top = p.related[0];
+      if (!top) continue;
+      tops++;
+      if (seed.papers.get(top.key)!.related.some((r) => r.key === key)) symmetric++;
+    }
+    expect(symmetric / tops).toBeGreaterThan(0.9);
+  });
+});
+
+describe('clusters and layout on the seed', () => {
+  it('puts the LLM weight-quantization papers in one cluster', () => {
+    const clusters = new Set(LLM_WEIGHT_QUANT.map((t) => seed.paper(t)[1].cluster));
+    expect(clusters.size).toBe(1);
+  });
+
+  it('names every cluster from its concepts and counts its papers', () => {
+    const counts = new Map<number, number>();
+    for (const p of seed.papers.values()) counts.set(p.cluster, (counts.get(p.cluster) ?? 0) + 1);
+    for (const c of seed.atlas.attributes.clusters) {
+      expect(c.size).toBe(counts.get(c.id) ?? 0);
+      if (c.label !== 'Unclustered papers') {
+        expect(c.top.length).toBeGreaterThan(0);
+        expect(c.label).toContain(seed.concepts.get(c.top[0]!)!.label);
+      }
+    }
+  });
+
+  it('places related papers closer than random pairs, at finite coordinates', () => {
+    for (const n of seed.atlas.nodes) expect(Number.isFinite(n.attributes.x) && Number.isFinite(n.attributes.y)).toBe(true);
+    const q = seed.atlas.attributes.build.layoutQuality;
+    expect(q).toBeGreaterThan(0);
+    expect(q).toBeLessThan(0.8);
+  });
+
+  it('writes a file the contract validator accepts', () => {
+    const result = validateGraph(JSON.parse(bytes));
+    expect(result.ok ? [] : result.errors).toEqual([]);
+  });
+
+  it('gives byte-identical output for the same input and options', () => {
+    expect(serializeAtlas(buildSeed())).toBe(bytes);
+  });
+
+  it('gives a different layout for a different seed, with the same concepts', () => {
+    const other = buildSeed({ seed: 7 });
+    expect(serializeAtlas(other)).not.toBe(bytes);
+    expect(other.nodes.map((n) => n.key)).toEqual(seed.atlas.nodes.map((n) => n.key));
+  });
+});
