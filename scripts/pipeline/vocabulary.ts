@@ -102,10 +102,13 @@ export function lexicalReason(c: Candidate, options: VocabularyOptions): string 
     if (!c.technical && /ing$/.test(w) && !ING_NOUNS.has(w)) return 'a verb form, not a term on its own';
     return undefined;
   }
-  if (words.every(generic)) return 'only generic words';
+  if (words.every(generic) && !TECHNICAL_HEADS.has(words[words.length - 1]!)) return 'only generic words';
   if (GENERIC_HEADS.has(words[words.length - 1]!)) return 'generic head';
   return undefined;
 }
+
+/** Heads that make a phrase of otherwise generic words technical: "domain adaptation", "loss function", "metric learning". */
+const TECHNICAL_HEADS = new Set(['adaptation', 'learning', 'function', 'representation', 'optimization', 'distillation', 'estimation', 'factor', 'attention']);
 
 /** "large language" is always followed by "model": a phrase whose every use has the same neighbour is a fragment. */
 function fragmentReason(c: Candidate): string | undefined {
@@ -115,8 +118,9 @@ function fragmentReason(c: Candidate): string | undefined {
   for (const list of c.byPaper.values())
     for (const o of list) {
       total++;
-      if (o.left) left.set(o.left, (left.get(o.left) ?? 0) + 1);
-      if (o.right) right.set(o.right, (right.get(o.right) ?? 0) + 1);
+      // A generic neighbour ("UVG dataset", "novel diffusion") does not make a longer term: it does not count.
+      if (o.left && !GENERIC_MODIFIERS.has(o.left)) left.set(o.left, (left.get(o.left) ?? 0) + 1);
+      if (o.right && !GENERIC_HEADS.has(o.right)) right.set(o.right, (right.get(o.right) ?? 0) + 1);
     }
   const most = (m: Map<string, number>): [string, number] => [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0] ?? ['', 0];
   const [r, rn] = most(right);
@@ -185,7 +189,8 @@ function standAloneReason(
   }
   const need = c.words === 1 && !c.technical && !c.sense ? options.minPapers : 1;
   if (freePapers < need) return 'only inside longer terms (a fragment)';
-  const hyphenated = [...c.byPaper.values()].every((list) => list.every((o) => o.hyphenated));
+  const hyphenated =
+    !/(tion|sion|ment|ing|ity|ness|ance|ence|ism|width|entropy|design)$/.test(c.id) && [...c.byPaper.values()].every((list) => list.every((o) => o.hyphenated));
   if (hyphenated && !c.technical && alonePapers < options.minPapers) return 'a hyphenated modifier, not a term on its own';
   return undefined;
 }

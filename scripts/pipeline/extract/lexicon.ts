@@ -128,16 +128,18 @@ export function singular(word: string): string {
   return word.slice(0, -1);
 }
 
+/** Stems spelled -ise / -isation in British English ("optimise", "normalisation"); "noise", "supervise" are not. */
+const IZE_STEMS =
+  /^(optim|normal|regular|general|character|summar|minim|maxim|recogn|organ|util|visual|quant|parameter|token|real|special|initial|standard|central|local|stabil|categor|prior|emphas|memor|vector|custom|author|synthes|hypothes|binar|discret|linear|factor|random|serial|modular|penal|personal|contextual|operational|marginal|lemmat|anonym|harmon|symbol|sparsif|final|personal|rasteris|capital|global|polar|sanit|vocal|digit)is(e|ed|es|ing|ation|ations|er|ers)$/;
+
 /** British → American spelling for the common suffixes ("optimisation" → "optimization", "modelling" → "modeling"). */
 export function americanize(word: string): string {
+  if (IZE_STEMS.test(word)) return word.replace(/is(e|ed|es|ing|ation|ations|er|ers)$/, 'iz$1');
   return word
-    .replace(/isation(s?)$/, 'ization$1')
-    .replace(/ise(d|s)?$/, (m, s: string | undefined) => (word.length > 6 ? `ize${s ?? ''}` : m))
-    .replace(/ising$/, (m) => (word.length > 7 ? 'izing' : m))
-    .replace(/ellings?$/, (m) => m.replace('elling', 'eling'))
-    .replace(/elled$/, 'eled')
-    .replace(/our$/, (m) => (/(behavi|neighb|col|fav|hon|harb|lab)our$/.test(word) ? 'or' : m))
-    .replace(/^neighbour/, 'neighbor');
+    .replace(/^analys(e|ed|es|ing)$/, 'analyz$1')
+    .replace(/(mod|lab|fuel|channel|tunn|signal)elling$/, '$1eling')
+    .replace(/(mod|lab|fuel|channel|tunn|signal)elled$/, '$1eled')
+    .replace(/^(behavi|neighb|col|fav|hon|harb|lab)our/, '$1or');
 }
 
 const GENERAL_TOTAL = 49_719_560; // sum of the SUBTLEX counts: spoken English, ~50 M words
