@@ -79,7 +79,7 @@ export function buildAtlas(input: BuildInput, progress: Progress = () => {}): Bu
     ],
     [
       ...concepts.flatMap((c) => [...c.papers].map(([p, link]) => ({ source: p, target: c.key, weight: 1 + Math.log1p(link.weight) }))),
-      ...[...related].flatMap(([p, list]) => list.map((r) => ({ source: p, target: r.key, weight: r.score }))),
+      ...[...related].flatMap(([p, list]) => list.map((r) => ({ source: p, target: r.key, weight: 20 * r.score }))),
     ],
     clustering.count,
     { seed: options.seed, iterations: options.iterations, ...(input.previous ? { previous: input.previous } : {}) },

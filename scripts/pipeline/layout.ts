@@ -53,7 +53,9 @@ export function layout(nodes: LayoutNode[], edges: LayoutEdge[], clusterCount: n
     forceAtlas2.assign(graph, {
       iterations: options.iterations || iterationsFor(graph.order),
       getEdgeWeight: 'weight',
-      settings: { ...settings, linLogMode: true, adjustSizes: false, barnesHutOptimize: graph.order > 2000, gravity: 1, scalingRatio: 10, edgeWeightInfluence: 1 },
+      // Dissuading hubs (outbound attraction distribution) keeps shared concepts between their papers instead of
+      // pulling every paper into one disc; measured on the seed: related/random distance 0.52 against 0.62 for LinLog.
+      settings: { ...settings, linLogMode: false, outboundAttractionDistribution: true, adjustSizes: false, barnesHutOptimize: graph.order > 2000, gravity: 1, scalingRatio: 10, edgeWeightInfluence: 1 },
     });
     noverlap.assign(graph, { maxIterations: 200, settings: { margin: 2, ratio: 1.2, expansion: 1.1 } });
   }
