@@ -1,7 +1,4 @@
 // Entry point: loads ./graph.json, then wires the store to the map, search, legend, panel and URL hash.
-import './styles/base.css';
-import './styles/layout.css';
-import './styles/panel.css';
 import { createAtlas } from './data/atlas.ts';
 import { loadGraph } from './data/load.ts';
 import { setupMap } from './map/map.ts';
@@ -42,7 +39,8 @@ async function main(): Promise<void> {
   // Hash first, so a deep link is already selected when the map and panel start.
   setupHashSync(store, atlas);
   const sigma = createRenderer(byId('map'), atlas);
-  setupMap(sigma, store, atlas, { cover: () => (panel.hidden ? null : panel.getBoundingClientRect()) });
+  const header = byId('header');
+  setupMap(sigma, store, atlas, { covers: () => [header.getBoundingClientRect(), ...(panel.hidden ? [] : [panel.getBoundingClientRect()])] });
   setupPanel(panel, store, atlas, { announce, returnFocus: () => input });
   setupSearch({ input, list: byId('search-results'), empty: byId('search-empty'), status: byId('search-status') }, store, atlas);
   setupLegend(byId('legend'), atlas);

@@ -1,4 +1,5 @@
 // Small text helpers shared by the map, the panel and the search: truncation and search normalization.
+import { fold } from '../shared/fold.ts';
 
 /** Cuts text to at most `max` characters at a word boundary, with an ellipsis. */
 export function truncate(text: string, max: number): string {
@@ -12,10 +13,7 @@ export function truncate(text: string, max: number): string {
 
 /** Lower-cased, accent-free, punctuation-free words joined by single spaces ("KV-Cache!" → "kv cache"). */
 export function normalize(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
+  return fold(text)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }

@@ -11,8 +11,8 @@ export interface Focus {
   readonly center: string;
   /** Center, its neighbours and, for a paper, its related papers. */
   readonly nodes: ReadonlySet<string>;
-  /** Nodes whose labels are drawn whatever the label grid says. */
-  readonly labelled: ReadonlySet<string>;
+  /** The center and its direct neighbours (their labels win space before related papers'). */
+  readonly direct: ReadonlySet<string>;
   /** Edges touching the center. */
   readonly strong: ReadonlySet<string>;
   /** Edges from related papers to the concepts they share with the center. */
@@ -24,19 +24,25 @@ export interface AppearanceContext {
   readonly theme: MapTheme;
   readonly focus: Focus | null;
   readonly selected: string | null;
+  readonly hovered: string | null;
+  /** Node size multiplier (smaller on small screens, where the whole map is squeezed into a few hundred pixels). */
+  readonly nodeScale: number;
 }
 
 /** Extra display fields read by the ring program and the label drawers. */
 export interface AtlasDisplayData extends NodeDisplayData {
   kind: 'paper' | 'concept';
   fill: string;
+  /** Order in which labels claim space (higher first), and whether the label is bold. */
+  labelPriority: number;
+  labelStrong: boolean;
+  /** Draw the hover card (the node under the pointer), not just the ring (the selection). */
+  hoverCard: boolean;
   /** Longer text for the hover card, and its second line. */
   hoverLabel: string;
   hoverDetail: string;
 }
 
-const FORCED_CONCEPT_LABELS = 16;
-const FORCED_PAPER_LABELS = 6;
 const FADE = 0.86;
 
 export function focusOf(atlas: Atlas, center: string): Focus | null {
@@ -44,16 +50,14 @@ export function focusOf(atlas: Atlas, center: string): Focus | null {
   if (!a) return null;
   const { graph } = atlas;
   const nodes = new Set<string>([center]);
-  const labelled = new Set<string>([center]);
+  const direct = new Set<string>([center]);
   const strong = new Set<string>(graph.edges(center));
   const weak = new Set<string>();
-  const mentions = atlas.mentions(center);
-  const limit = a.kind === 'paper' ? FORCED_CONCEPT_LABELS : FORCED_PAPER_LABELS;
-  mentions.forEach((m, i) => {
+  for (const m of atlas.mentions(center)) {
     const other = a.kind === 'paper' ? m.concept : m.paper;
     nodes.add(other);
-    if (i < limit) labelled.add(other);
-  });
+    direct.add(other);
+  }
   if (a.kind === 'paper') {
     for (const r of a.related) {
       if (!graph.hasNode(r.key)) continue;
@@ -64,7 +68,7 @@ export function focusOf(atlas: Atlas, center: string): Focus | null {
       }
     }
   }
-  return { center, nodes, labelled, strong, weak };
+  return { center, nodes, direct, strong, weak };
 }
 
 export function nodeAppearance(key: string, data: Attributes, ctx: AppearanceContext): Partial<AtlasDisplayData> {
@@ -75,7 +79,9 @@ export function nodeAppearance(key: string, data: Attributes, ctx: AppearanceCon
   let color = base;
   let fill = kind === 'concept' ? mix(base, theme.background, fillAmount) : base;
   let label: string | null = atlas.mapLabel(key);
+  const size = (typeof data.size === 'number' ? data.size : 4) * ctx.nodeScale;
   let zIndex = kind === 'paper' ? 1 : 0;
+  let priority = size;
   let forceLabel = false;
   const inFocus = !focus || focus.nodes.has(key);
   if (focus && !inFocus) {
@@ -84,22 +90,29 @@ export function nodeAppearance(key: string, data: Attributes, ctx: AppearanceCon
     label = null;
     zIndex = -1;
   } else if (focus) {
+    // The whole neighbourhood competes for label space (label-layer.ts drops overlaps), strongest links first.
     zIndex += focus.center === key ? 4 : 2;
-    forceLabel = focus.labelled.has(key);
+    forceLabel = true;
+    priority += focus.direct.has(key) ? 200 : 100;
   }
   const isSelected = key === selected;
+  const isCenter = focus?.center === key;
+  if (isSelected || isCenter) priority = isCenter ? 1000 : 900;
   return {
     ...data,
     kind,
     type: kind === 'concept' ? 'ring' : 'circle',
+    size,
     color,
     fill,
-    label,
+    label: isSelected || isCenter ? atlas.mapLabel(key) : label,
     zIndex: isSelected ? 6 : zIndex,
     forceLabel: forceLabel || isSelected,
-    highlighted: isSelected || focus?.center === key,
-    hoverLabel: truncate(atlas.name(key), 90),
-    hoverDetail: detail(key, data, atlas),
+    highlighted: isSelected || isCenter,
+    labelPriority: priority,
+    labelStrong: isSelected || isCenter,
+    hoverCard: key === ctx.hovered,
+    ...hoverText(key, data, atlas),
   };
 }
 
@@ -116,6 +129,17 @@ export function edgeAppearance(
   if (focus.strong.has(edge)) return { ...data, color: mix(paperColor, theme.background, 0.25), size: size + 0.8, zIndex: 2, label: null };
   if (focus.weak.has(edge)) return { ...data, color: mix(paperColor, theme.background, 0.62), size, zIndex: 1, label: null };
   return { ...data, hidden: true, label: null };
+}
+
+const hoverTexts = new WeakMap<Atlas, Map<string, { hoverLabel: string; hoverDetail: string }>>();
+
+/** The hover card's two lines, computed once per node. */
+function hoverText(key: string, data: Attributes, atlas: Atlas): { hoverLabel: string; hoverDetail: string } {
+  let cache = hoverTexts.get(atlas);
+  if (!cache) hoverTexts.set(atlas, (cache = new Map()));
+  let text = cache.get(key);
+  if (!text) cache.set(key, (text = { hoverLabel: truncate(atlas.name(key), 90), hoverDetail: detail(key, data, atlas) }));
+  return text;
 }
 
 function detail(key: string, data: Attributes, atlas: Atlas): string {

@@ -8,15 +8,24 @@ export interface Area {
   bottom: number;
 }
 
-/** The map area not hidden by `cover` (a side panel or a bottom sheet), in viewport pixels of the container. */
-export function visibleArea(container: HTMLElement, cover: DOMRect | null): Area {
+/**
+ * The map area not hidden by floating `covers` (side panel, bottom sheet, full-width header), in container pixels.
+ * Covers that span most of the width trim the top or bottom; tall ones on the right trim the right side.
+ */
+export function visibleArea(container: HTMLElement, covers: readonly DOMRect[]): Area {
   const box = container.getBoundingClientRect();
   const area = { left: 0, top: 0, right: box.width, bottom: box.height };
-  if (!cover || cover.width === 0 || cover.height === 0) return area;
-  const left = cover.left - box.left;
-  const top = cover.top - box.top;
-  if (cover.width < box.width * 0.75 && left > box.width * 0.25) area.right = left;
-  else if (top > box.height * 0.2) area.bottom = top;
+  for (const cover of covers) {
+    if (cover.width === 0 || cover.height === 0) continue;
+    const left = cover.left - box.left;
+    const top = cover.top - box.top;
+    const bottom = cover.bottom - box.top;
+    if (cover.width >= box.width * 0.6) {
+      if (top <= box.height * 0.1) area.top = Math.max(area.top, bottom);
+      else area.bottom = Math.min(area.bottom, top);
+    } else if (cover.height >= box.height * 0.6 && left > box.width * 0.3) area.right = Math.min(area.right, left);
+  }
+  if (area.bottom - area.top < 80) return { left: 0, top: 0, right: box.width, bottom: box.height };
   return area;
 }
 
@@ -32,8 +41,8 @@ export function frameNode(sigma: AtlasSigma, key: string, neighbours: Iterable<s
   const a = sigma.framedGraphToViewport({ x: 0, y: 0 }, { cameraState: unitState });
   const b = sigma.framedGraphToViewport({ x: 1, y: 1 }, { cameraState: unitState });
   const pxPerUnit = Math.max(Math.abs(b.x - a.x), 1e-6);
-  const halfW = Math.max(40, ((area.right - area.left) / 2) * 0.8);
-  const halfH = Math.max(40, ((area.bottom - area.top) / 2) * 0.8);
+  const halfW = Math.max(40, ((area.right - area.left) / 2) * 0.75);
+  const halfH = Math.max(40, ((area.bottom - area.top) / 2) * 0.75);
   let needed = 0.25;
   for (const n of neighbours) {
     const d = sigma.getNodeDisplayData(n);

@@ -28,8 +28,15 @@ export function toHex([r, g, b]: RGB): string {
 
 /** `amount` 0 keeps `color`, 1 gives `toward`. Unparseable colours come back unchanged. */
 export function mix(color: string, toward: string, amount: number): string {
+  const key = `${color}|${toward}|${amount}`;
+  const hit = mixCache.get(key);
+  if (hit !== undefined) return hit;
   const a = parse(color);
   const b = parse(toward);
-  if (!a || !b) return color;
-  return toHex([a[0] + (b[0] - a[0]) * amount, a[1] + (b[1] - a[1]) * amount, a[2] + (b[2] - a[2]) * amount]);
+  const out = a && b ? toHex([a[0] + (b[0] - a[0]) * amount, a[1] + (b[1] - a[1]) * amount, a[2] + (b[2] - a[2]) * amount]) : color;
+  mixCache.set(key, out);
+  return out;
 }
+
+/** Few distinct inputs (cluster colours × theme backgrounds × a handful of amounts): memoized for the reducers. */
+const mixCache = new Map<string, string>();

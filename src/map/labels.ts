@@ -1,36 +1,17 @@
-// Canvas label drawers for sigma: haloed labels that stay readable over edges, and a themed hover card.
-import type { NodeLabelDrawingFunction, NodeHoverDrawingFunction } from 'sigma/rendering';
+// Hover drawer for sigma: a ring around hovered and selected nodes, plus a themed card with the full name for the hovered one.
+import type { NodeHoverDrawingFunction, NodeLabelDrawingFunction } from 'sigma/rendering';
 import type { MapTheme } from './theme.ts';
 
-type Data = Parameters<NodeLabelDrawingFunction>[1] & { kind?: string; hoverLabel?: string; hoverDetail?: string };
+type Data = Parameters<NodeLabelDrawingFunction>[1] & { hoverCard?: boolean; hoverLabel?: string; hoverDetail?: string };
 
 const PAPER_WEIGHT = '600';
-const CONCEPT_WEIGHT = '400';
 
 function font(theme: MapTheme, weight: string, size: number): string {
   return `${weight} ${size}px ${theme.font}`;
 }
 
-export function createLabelDrawer(getTheme: () => MapTheme): NodeLabelDrawingFunction {
-  return (ctx, raw, settings) => {
-    const data = raw as Data;
-    if (!data.label) return;
-    const theme = getTheme();
-    const concept = data.kind === 'concept';
-    const size = settings.labelSize;
-    ctx.font = font(theme, concept ? CONCEPT_WEIGHT : PAPER_WEIGHT, concept ? size : size);
-    const x = data.x + data.size + 4;
-    const y = data.y + size / 3;
-    ctx.lineJoin = 'round';
-    ctx.lineWidth = 3.5;
-    ctx.strokeStyle = theme.halo;
-    ctx.strokeText(data.label, x, y);
-    ctx.fillStyle = concept ? theme.labelMuted : theme.label;
-    ctx.fillText(data.label, x, y);
-  };
-}
-
-export function createHoverDrawer(getTheme: () => MapTheme): NodeHoverDrawingFunction {
+/** `getRightEdge` is the x where the visible map ends (the panel's left edge when it is open). */
+export function createHoverDrawer(getTheme: () => MapTheme, getRightEdge: () => number): NodeHoverDrawingFunction {
   return (ctx, raw, settings) => {
     const data = raw as Data;
     const theme = getTheme();
@@ -53,11 +34,12 @@ export function createHoverDrawer(getTheme: () => MapTheme): NodeHoverDrawingFun
     ctx.lineWidth = 2;
     ctx.strokeStyle = theme.label;
     ctx.stroke();
+    if (!data.hoverCard) return;
 
     // The card, to the right of the node unless that runs off the canvas.
-    const viewportWidth = ctx.canvas.clientWidth || ctx.canvas.width;
+    const right = Math.min(getRightEdge(), ctx.canvas.clientWidth || Infinity);
     let left = data.x + data.size + 8;
-    if (left + width > viewportWidth - 4) left = Math.max(4, data.x - data.size - 8 - width);
+    if (left + width > right - 4) left = Math.max(4, data.x - data.size - 8 - width);
     const top = Math.max(4, data.y - height / 2);
     ctx.save();
     ctx.shadowColor = theme.dark ? 'rgba(0,0,0,0.55)' : 'rgba(0,0,0,0.18)';

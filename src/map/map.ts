@@ -4,16 +4,22 @@ import { clearSelection, hover, select, type AppState } from '../state/state.ts'
 import type { Store } from '../state/store.ts';
 import { edgeAppearance, focusOf, nodeAppearance, type AppearanceContext, type Focus } from './appearance.ts';
 import { frameNode, visibleArea } from './camera.ts';
-import { createHoverDrawer, createLabelDrawer } from './labels.ts';
+import { setupLabelLayer } from './label-layer.ts';
+import { createHoverDrawer } from './labels.ts';
 import type { AtlasSigma } from './renderer.ts';
 import { readTheme, watchTheme } from './theme.ts';
 
 export interface MapOptions {
-  /** The element covering part of the map when open (the panel), so the camera frames what stays visible. */
-  cover?: () => DOMRect | null;
+  /** Boxes of the elements floating over the map (panel, header), so the camera frames what stays visible. */
+  covers?: () => DOMRect[];
 }
 
 const focusKey = (s: AppState): string | null => s.hovered ?? s.selected;
+
+/** 1 on desktop-sized maps, down to 0.55 on a phone. */
+export function nodeScaleFor(width: number, height: number): number {
+  return Math.min(1, Math.max(0.55, Math.min(width, height) / 760));
+}
 
 export function setupMap(sigma: AtlasSigma, store: Store<AppState>, atlas: Atlas, options: MapOptions = {}): () => void {
   const container = sigma.getContainer();
@@ -28,12 +34,21 @@ export function setupMap(sigma: AtlasSigma, store: Store<AppState>, atlas: Atlas
     paperColor.set(edge, sa.kind === 'paper' ? sa.color : ta.color);
   });
 
-  let ctx: AppearanceContext = { atlas, theme: readTheme(), focus: focusFor(focusKey(store.get())), selected: store.get().selected };
+  const dims = sigma.getDimensions();
+  let ctx: AppearanceContext = {
+    atlas,
+    theme: readTheme(),
+    focus: focusFor(focusKey(store.get())),
+    selected: store.get().selected,
+    hovered: store.get().hovered,
+    nodeScale: nodeScaleFor(dims.width, dims.height),
+  };
+  const labels = setupLabelLayer(sigma, () => ctx.theme);
   sigma.setSettings({
     labelColor: { color: ctx.theme.label },
     labelFont: ctx.theme.font,
-    defaultDrawNodeLabel: createLabelDrawer(() => ctx.theme),
-    defaultDrawNodeHover: createHoverDrawer(() => ctx.theme),
+    defaultDrawNodeLabel: labels.drawLabel,
+    defaultDrawNodeHover: createHoverDrawer(() => ctx.theme, () => visibleArea(container, options.covers?.() ?? []).right),
     nodeReducer: (node, data) => nodeAppearance(node, data, ctx),
     edgeReducer: (edge, data) => edgeAppearance(edge, data, paperColor.get(edge) ?? ctx.theme.edge, ctx),
   });
@@ -41,12 +56,12 @@ export function setupMap(sigma: AtlasSigma, store: Store<AppState>, atlas: Atlas
   const onState = (state: AppState, previous: AppState): void => {
     const before = ctx.focus;
     const after = focusFor(focusKey(state));
-    if (before === after && state.selected === previous.selected) return;
-    ctx = { ...ctx, focus: after, selected: state.selected };
+    if (before === after && state.selected === previous.selected && state.hovered === previous.hovered) return;
+    ctx = { ...ctx, focus: after, selected: state.selected, hovered: state.hovered };
     if (before && after) {
       // Focus moves from one neighbourhood to another: only those two neighbourhoods change looks.
       const nodes = new Set([...before.nodes, ...after.nodes]);
-      for (const key of [state.selected, previous.selected]) if (key !== null && atlas.has(key)) nodes.add(key);
+      for (const key of [state.selected, previous.selected, state.hovered, previous.hovered]) if (key !== null && atlas.has(key)) nodes.add(key);
       const edges = new Set([...before.strong, ...before.weak, ...after.strong, ...after.weak]);
       sigma.refresh({ partialGraph: { nodes: [...nodes], edges: [...edges] }, skipIndexation: true });
     } else {
@@ -59,7 +74,7 @@ export function setupMap(sigma: AtlasSigma, store: Store<AppState>, atlas: Atlas
   const frame = (key: string): void => {
     requestAnimationFrame(() => {
       const focus = focusFor(key);
-      if (focus && store.get().selected === key) frameNode(sigma, key, focus.nodes, visibleArea(container, options.cover?.() ?? null));
+      if (focus && store.get().selected === key) frameNode(sigma, key, focus.direct, visibleArea(container, options.covers?.() ?? []));
     });
   };
   const unsubscribe = store.subscribe(onState);
@@ -68,9 +83,10 @@ export function setupMap(sigma: AtlasSigma, store: Store<AppState>, atlas: Atlas
     container.classList.add('is-pointing');
     store.set((s) => hover(s, node));
   };
-  const onLeave = (): void => {
+  const onLeave = ({ node }: { node: string }): void => {
     container.classList.remove('is-pointing');
-    store.set((s) => hover(s, null));
+    // Only if nothing else (the panel) took the hover meanwhile: pointer events there fire before this one.
+    store.set((s) => (s.hovered === node ? hover(s, null) : s));
   };
   const onClickNode = ({ node }: { node: string }): void => store.set((s) => select(s, node, 'map'));
   const onClickStage = (): void => store.set((s) => clearSelection(hover(s, null), 'map'));
@@ -78,6 +94,14 @@ export function setupMap(sigma: AtlasSigma, store: Store<AppState>, atlas: Atlas
   sigma.on('leaveNode', onLeave);
   sigma.on('clickNode', onClickNode);
   sigma.on('clickStage', onClickStage);
+  const onResize = (): void => {
+    const { width, height } = sigma.getDimensions();
+    const nodeScale = nodeScaleFor(width, height);
+    if (nodeScale === ctx.nodeScale) return;
+    ctx = { ...ctx, nodeScale };
+    sigma.refresh();
+  };
+  sigma.on('resize', onResize);
 
   const unwatch = watchTheme((theme) => {
     ctx = { ...ctx, theme };
@@ -92,9 +116,11 @@ export function setupMap(sigma: AtlasSigma, store: Store<AppState>, atlas: Atlas
   return () => {
     unsubscribe();
     unwatch();
+    labels.cleanup();
     sigma.off('enterNode', onEnter);
     sigma.off('leaveNode', onLeave);
     sigma.off('clickNode', onClickNode);
     sigma.off('clickStage', onClickStage);
+    sigma.off('resize', onResize);
   };
 }

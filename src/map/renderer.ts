@@ -15,10 +15,10 @@ export function createRenderer(container: HTMLElement, atlas: Atlas): AtlasSigma
     defaultEdgeType: 'line',
     renderEdgeLabels: false,
     zIndex: true,
-    // Titles are long: a coarse label grid with one label per cell keeps them apart.
-    labelGridCellSize: small ? 140 : 180,
-    labelDensity: small ? 0.5 : 0.7,
-    labelRenderedSizeThreshold: small ? 7 : 6,
+    // The grid proposes label candidates (biggest nodes per cell); label-layer.ts then drops any that overlap.
+    labelGridCellSize: small ? 90 : 120,
+    labelDensity: 1,
+    labelRenderedSizeThreshold: small ? 4 : 6,
     labelSize: 12,
     labelWeight: '500',
     stagePadding: small ? 24 : 48,

@@ -32,6 +32,8 @@ export interface SearchHit {
   via: string | null;
 }
 
+const RESERVED_PER_KIND = 3;
+
 function field(raw: string, penalty: number): Field {
   const text = normalize(raw);
   const words = text.split(' ').filter(Boolean);
@@ -91,5 +93,12 @@ export function search(index: readonly SearchEntry[], query: string, limit = 8):
     hits.push({ key: entry.key, kind: entry.kind, name: entry.name, cluster: entry.cluster, papers: entry.papers, score, via });
   }
   hits.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
-  return hits.slice(0, limit);
+  // Keep both kinds in view: a few papers are not crowded out by many matching concepts, nor the reverse.
+  const papers = hits.filter((h) => h.kind === 'paper');
+  const concepts = hits.filter((h) => h.kind === 'concept');
+  const reserve = Math.min(RESERVED_PER_KIND, Math.floor(limit / 2));
+  let nPapers = Math.min(papers.length, Math.max(reserve, limit - concepts.length));
+  const nConcepts = Math.min(concepts.length, limit - nPapers);
+  nPapers = Math.min(papers.length, limit - nConcepts);
+  return [...concepts.slice(0, nConcepts), ...papers.slice(0, nPapers)].sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
 }

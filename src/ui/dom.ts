@@ -52,6 +52,11 @@ export function safeColor(color: unknown, fallback = '#888888'): string {
   return /^#[0-9a-f]{3,8}$/i.test(c) || /^(rgb|hsl)a?\([\d\s.,%/]+\)$/i.test(c) ? c : fallback;
 }
 
+/** A number shown compactly ("7") that screen readers hear in full ("7 papers"). */
+export function count(n: number, spoken: string, className = 'chip-count'): HTMLSpanElement {
+  return el('span', { class: className }, String(n), el('span', { class: 'visually-hidden' }, ` ${spoken}`));
+}
+
 export function swatch(color: string, className = 'swatch'): HTMLSpanElement {
   const span = el('span', { class: className, 'aria-hidden': 'true' });
   span.style.setProperty('--swatch', safeColor(color));

@@ -1,7 +1,7 @@
 // The legend: what discs, rings and sizes mean, and each topic cluster's colour, name and paper count.
 import type { Atlas } from '../data/atlas.ts';
 import { plural } from '../data/text.ts';
-import { el, swatch } from './dom.ts';
+import { count, el, swatch } from './dom.ts';
 
 export function setupLegend(root: HTMLElement, atlas: Atlas): () => void {
   const { papers, concepts } = atlas.counts;
@@ -34,7 +34,7 @@ export function setupLegend(root: HTMLElement, atlas: Atlas): () => void {
         { title: c.label },
         swatch(c.color),
         el('span', { class: 'cluster-name' }, c.label),
-        el('span', { class: 'cluster-count', 'aria-label': plural(c.size, 'paper') }, String(c.size)),
+        count(c.size, c.size === 1 ? 'paper' : 'papers', 'cluster-count'),
       ),
     );
   }

@@ -1,8 +1,7 @@
 // Panel body for a concept: label, long form, aliases, its papers (with the sentence it appears in), co-occurring concepts.
 import type { ConceptAttributes } from '../contract/types.ts';
 import type { Atlas } from '../data/atlas.ts';
-import { plural } from '../data/text.ts';
-import { el, nodeButton, swatch } from './dom.ts';
+import { count, el, nodeButton, swatch } from './dom.ts';
 import { snippet } from './highlight.ts';
 import { PANEL_TITLE_ID, section } from './panel-paper.ts';
 
@@ -45,9 +44,9 @@ export function renderConcept(atlas: Atlas, key: string, concept: ConceptAttribu
   const together = cooccurring(atlas, key);
   if (together.length) {
     const chips = el('ul', { class: 'chips', role: 'list' });
-    for (const [other, count] of together) {
+    for (const [other, n] of together) {
       chips.append(
-        el('li', {}, nodeButton(other, 'chip', atlas.name(other), el('span', { class: 'chip-count', 'aria-label': `in ${plural(count, 'shared paper')}` }, String(count)))),
+        el('li', {}, nodeButton(other, 'chip', atlas.name(other), count(n, `shared ${n === 1 ? 'paper' : 'papers'}`))),
       );
     }
     body.append(section('Often together with', null, chips));

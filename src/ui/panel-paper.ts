@@ -1,8 +1,7 @@
 // Panel body for a paper: title, link, abstract with clickable concept mentions, concepts, related papers.
 import type { PaperAttributes } from '../contract/types.ts';
 import type { Atlas } from '../data/atlas.ts';
-import { plural } from '../data/text.ts';
-import { el, externalLink, nodeButton, swatch } from './dom.ts';
+import { count, el, externalLink, nodeButton, swatch } from './dom.ts';
 import { highlightText, resolveSpans } from './highlight.ts';
 
 export const PANEL_TITLE_ID = 'panel-title';
@@ -49,7 +48,7 @@ export function renderPaper(atlas: Atlas, key: string, paper: PaperAttributes): 
         el(
           'li',
           {},
-          nodeButton(m.concept, 'chip', concept.label, el('span', { class: 'chip-count', 'aria-label': plural(concept.papers, 'paper') }, String(concept.papers))),
+          nodeButton(m.concept, 'chip', concept.label, count(concept.papers, concept.papers === 1 ? 'paper' : 'papers')),
         ),
       );
     }

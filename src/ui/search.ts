@@ -13,13 +13,14 @@ export interface SearchElements {
   status: HTMLElement;
 }
 
-const LIMIT = 8;
+const LIMIT = 9;
 
 export function setupSearch(ui: SearchElements, store: Store<AppState>, atlas: Atlas): () => void {
   const { input, list, empty, status } = ui;
   const index = buildIndex(atlas);
   let hits: SearchHit[] = [];
   let active = -1;
+  let statusTimer: number | undefined;
 
   const optionId = (i: number): string => `${list.id}-option-${i}`;
   const open = (isOpen: boolean): void => {
@@ -45,7 +46,7 @@ export function setupSearch(ui: SearchElements, store: Store<AppState>, atlas: A
     return el(
       'li',
       { id: optionId(i), role: 'option', class: `option option-${hit.kind}`, 'aria-selected': 'false', 'data-index': i },
-      swatch(cluster?.color ?? '#888888', `option-shape shape-${hit.kind}`),
+      swatch(cluster?.color ?? '#888888', `swatch option-shape option-shape-${hit.kind}`),
       el('span', { class: 'option-text' }, el('span', { class: 'option-name' }, truncate(hit.name, 110)), el('span', { class: 'option-detail' }, detail)),
     );
   };
@@ -55,7 +56,10 @@ export function setupSearch(ui: SearchElements, store: Store<AppState>, atlas: A
     hits = search(index, query, LIMIT);
     list.replaceChildren(...hits.map(renderOption));
     empty.textContent = query.trim() ? `No paper or concept matches “${truncate(query.trim(), 60)}”.` : '';
-    status.textContent = query.trim() ? (hits.length ? `${plural(hits.length, 'result')} for “${query.trim()}”` : 'No results') : '';
+    // Announced once typing pauses, not on every keystroke.
+    window.clearTimeout(statusTimer);
+    const message = query.trim() ? (hits.length ? `${plural(hits.length, 'result')} for “${truncate(query.trim(), 60)}”` : 'No results') : '';
+    statusTimer = window.setTimeout(() => (status.textContent = message), 350);
     open(true);
     setActive(hits.length ? 0 : -1);
   };
@@ -121,6 +125,7 @@ export function setupSearch(ui: SearchElements, store: Store<AppState>, atlas: A
   list.addEventListener('click', onClick);
   document.addEventListener('keydown', onGlobalKey);
   return () => {
+    window.clearTimeout(statusTimer);
     input.removeEventListener('input', update);
     input.removeEventListener('keydown', onKey);
     input.removeEventListener('focus', onFocus);
