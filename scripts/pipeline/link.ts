@@ -1,7 +1,7 @@
 // Link stage: concept records with their papers and mention spans, and each paper's related papers explained by the
 // specific concepts they share (weighted by inverse document frequency and term type, compared by cosine).
 import type { ConceptType, RelatedPaper, Span } from '../../src/contract/types.ts';
-import { slugify } from '../../src/shared/fold.ts';
+import { slugify } from './read.ts';
 import { nameConcept } from './labels.ts';
 import type { SenseTable } from './senses.ts';
 import type { Vocabulary } from './vocabulary.ts';

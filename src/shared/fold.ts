@@ -13,11 +13,3 @@ export function fold(text: string): string {
 export function foldKeepCase(text: string): string {
   return text.normalize('NFKD').replace(MARKS, '').replace(DASHES, ' ').replace(SPACES, ' ').trim();
 }
-
-/** ASCII slug for keys: "SAM (Sharpness-Aware Minimization)" → "sam-sharpness-aware-minimization". */
-export function slugify(text: string, max = 80): string {
-  const slug = fold(text)
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return slug.length > max ? slug.slice(0, max).replace(/-+[^-]*$/, '') || slug.slice(0, max) : slug;
-}
