@@ -6,7 +6,6 @@ export interface CliArgs {
   out: string;
   report?: string;
   previous?: string;
-  overrides?: string;
   quiet: boolean;
   help: boolean;
   options: BuildOptions;
@@ -47,7 +46,6 @@ export function parseArgs(argv: string[], defaults: { out?: string } = {}): CliA
     else if (flag === '--out' || flag === '-o') args.out = value();
     else if (flag === '--report') args.report = value();
     else if (flag === '--previous') args.previous = value();
-    else if (flag === '--overrides') args.overrides = value();
     else if (optionByFlag.has(flag)) {
       const name = optionByFlag.get(flag)!;
       const v = value();
@@ -72,7 +70,6 @@ Usage: ${command} [options]
   --out, -o FILE            graph file to write (default ${DEFAULT_OUT})
   --report FILE             write the concept report (kept and dropped candidates, with reasons) as JSON
   --previous FILE           an earlier graph file: nodes it has start at their old positions
-  --overrides FILE          concept overrides (default: concepts.json next to the input, when present)
   --quiet, -q               print only errors
   --help, -h                this text
 ${extra}
