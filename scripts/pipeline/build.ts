@@ -117,7 +117,7 @@ export function buildAtlas(input: BuildInput, progress: Progress = () => {}): Bu
     const pos = positions.get(c.key) ?? { x: 0, y: 0 };
     const attributes: ConceptAttributes = {
       kind: 'concept',
-      type: c.type,
+      conceptType: c.type,
       label: c.label,
       aliases: c.aliases,
       ...(c.definition !== undefined ? { definition: c.definition } : {}),

@@ -69,7 +69,7 @@ export interface PaperAttributes extends NodeBase {
 
 export interface ConceptAttributes extends NodeBase {
   kind: 'concept';
-  type: ConceptType;
+  conceptType: ConceptType;
   /** Every other surface form found: plurals, acronym or long form, spelling variants. */
   aliases: string[];
   /** Long form of an acronym when the corpus defines it. */

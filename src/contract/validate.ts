@@ -61,7 +61,7 @@ export function validateGraph(data: unknown): ValidationResult {
       if (a.url !== undefined && !isStr(a.url)) fail(`${where} has a non-string url`);
     } else if (a.kind === 'concept') {
       if (!isStrArray(a.aliases)) fail(`${where} needs aliases`);
-      if (!isStr(a.type)) fail(`${where} needs a type`);
+      if (!isStr(a.conceptType)) fail(`${where} needs a conceptType`);
       if (!isFiniteNum(a.papers)) fail(`${where} needs a papers count`);
     } else {
       fail(`${where} has unknown kind ${JSON.stringify(a.kind)}`);

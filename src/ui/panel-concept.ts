@@ -16,7 +16,7 @@ export function renderConcept(atlas: Atlas, key: string, concept: ConceptAttribu
       'p',
       { class: 'eyebrow' },
       el('span', { class: 'kind kind-concept' }, 'Concept'),
-      el('span', { class: 'type-tag' }, TYPE_NAMES[concept.type] ?? concept.type),
+      el('span', { class: 'type-tag' }, TYPE_NAMES[concept.conceptType] ?? concept.conceptType),
       cluster ? el('span', { class: 'cluster-tag' }, swatch(cluster.color), cluster.label) : null,
     ),
     el('h2', { id: PANEL_TITLE_ID, class: 'panel-title', tabindex: -1 }, concept.label),

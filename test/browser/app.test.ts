@@ -125,7 +125,7 @@ describe('search', () => {
 
   test('finds concepts by lower-cased acronym and says when nothing matches', async () => {
     const acronym = concepts()
-      .filter((c) => c.attributes.type === 'acronym' && /^[A-Z0-9-]{2,6}$/.test(nameOf(c)))
+      .filter((c) => c.attributes.conceptType === 'acronym' && /^[A-Z0-9-]{2,6}$/.test(nameOf(c)))
       .sort((a, b) => Number(b.attributes.papers) - Number(a.attributes.papers))[0];
     if (!acronym) throw new Error('no acronym concept in the graph');
     w = await openPage(browser);

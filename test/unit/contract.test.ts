@@ -9,7 +9,7 @@ function tiny(): any {
     nodes: [
       { key: 'p:a', attributes: { kind: 'paper', label: 'A', title: 'A', abstract: 'KV cache.', x: 0, y: 1, size: 5, color: '#000', cluster: 0, related: [{ key: 'p:b', score: 0.5, shared: ['c:kv'] }], terms: [] } },
       { key: 'p:b', attributes: { kind: 'paper', label: 'B', title: 'B', abstract: 'KV cache!', x: 1, y: 0, size: 5, color: '#000', cluster: 0, related: [], terms: [] } },
-      { key: 'c:kv', attributes: { kind: 'concept', type: 'phrase', label: 'KV cache', aliases: [], papers: 2, x: 2, y: 2, size: 3, color: '#000', cluster: 0 } },
+      { key: 'c:kv', attributes: { kind: 'concept', conceptType: 'phrase', label: 'KV cache', aliases: [], papers: 2, x: 2, y: 2, size: 3, color: '#000', cluster: 0 } },
     ],
     edges: [
       { key: 'p:a|c:kv', source: 'p:a', target: 'c:kv', attributes: { kind: 'mentions', weight: 1, titleSpans: [], abstractSpans: [[0, 8]] } },

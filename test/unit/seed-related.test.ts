@@ -36,7 +36,7 @@ describe('related papers on the seed', () => {
     for (const r of radio.related) {
       const other = seed.papers.get(r.key)!;
       expect(other.title).not.toMatch(/loss/i);
-      expect(r.shared.length === 1 && seed.concepts.get(r.shared[0]!)!.type === 'word').toBe(false);
+      expect(r.shared.length === 1 && seed.concepts.get(r.shared[0]!)!.conceptType === 'word').toBe(false);
     }
   });
 
