@@ -6,36 +6,34 @@ import { tokenKeyWords } from '../extract/terms.ts';
 /** A paper's terms, with its texts when available (for phrase context and to restore stripped modifiers). */
 export type RankInput = PaperTerms & { title?: string; abstract?: string };
 
-
 export interface DocPhrase {
   /** Canonical concept id (acronyms expanded, variants merged), as the graph pipeline names it. */
   id: string;
+  /** Words of the id, and the key words as written at the first occurrence ("kv cache" for "key value cache"). */
   words: string[];
+  written: string[];
   /** Lowercase surface forms with their counts in this document. */
   surfaces: Map<string, number>;
   count: number;
   /** Occurrences that are a whole noun-phrase chunk, not a part of a longer one. */
   maximalCount: number;
-  titleCount: number;
   /** Reading position (in tokens) of the first occurrence: title first, then the abstract. */
   firstPos: number;
-  technical: boolean;
   /** Every occurrence's last token was tagged a noun. */
   nounHead: boolean;
   /** The first word as written, lowercase ("analyzed" in "analyzed monograph loans"). */
   firstWord: string;
-  /** Key of the chunk word just before the first occurrence ("" at the chunk's edge). */
-  left: string;
   /** Made by putting back a generic modifier the chunker strips ("optimal" + "control problem"). */
   extended: boolean;
-  /** Text just around the first occurrence: the lowercase word before / after it, "^" / "$" at the field's edges,
-   *  the punctuation mark when there is one, "" when the text is unknown. */
-  before: string;
-  after: string;
+  /** Text just around each occurrence: the lowercase word before / after it, "^" / "$" at the field's edges, the
+   *  punctuation mark when there is one; empty when the text is unknown. */
+  before: string[];
+  after: string[];
 }
 
-
-const surfaceOf = (o: FieldOccurrence): string => o.surface.replace(/\s+/g, ' ').toLowerCase();
+/** Lowercase, one space between words, without the acronym in parentheses: "minimum description length principle". */
+const surfaceOf = (o: FieldOccurrence): string =>
+  o.surface.replace(/\s*\([^()]*\)\s*/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
 
 interface Entry {
   o: FieldOccurrence;
@@ -58,31 +56,31 @@ export function docPhrases(paper: RankInput, idOf: (o: FieldOccurrence) => strin
     if (id === '') continue;
     let p = byId.get(id);
     if (!p) {
-      const text = textOf(o);
       p = {
         id,
         words: id.split(' '),
+        written: o.words,
         surfaces: new Map(),
         count: 0,
         maximalCount: 0,
-        titleCount: 0,
         firstPos: readingOf(o),
-        technical: false,
         nounHead: true,
         firstWord: surfaceOf(o).split(' ')[0] ?? '',
-        left: o.left,
         extended: extended === true,
-        before: text === undefined ? '' : wordBefore(text, o.start),
-        after: text === undefined ? '' : wordAfter(text, o.end),
+        before: [],
+        after: [],
       };
       byId.set(id, p);
+    }
+    const text = textOf(o);
+    if (text !== undefined) {
+      p.before.push(wordBefore(text, o.start));
+      p.after.push(wordAfter(text, o.end));
     }
     const s = surfaceOf(o);
     p.surfaces.set(s, (p.surfaces.get(s) ?? 0) + 1);
     p.count++;
     if (o.maximal) p.maximalCount++;
-    if (o.field === 'title') p.titleCount++;
-    if (o.technical) p.technical = true;
     if (!o.nounHead) p.nounHead = false;
   }
   return [...byId.values()];

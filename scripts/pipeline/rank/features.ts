@@ -3,7 +3,7 @@ import { GENERIC_HEADS, GENERIC_MODIFIERS, GENERIC_WORDS, generalPerMillion } fr
 import { ING_NOUNS } from '../extract/candidates.ts';
 import type { DocPhrase } from './doc.ts';
 
-/** What ranking knows about the corpus: concept document frequencies and which concepts are generic. */
+/** What ranking knows about the corpus. */
 export interface CorpusStats {
   papers: number;
   /** Papers per canonical concept id. */
@@ -15,15 +15,20 @@ export interface CorpusStats {
 }
 
 export const FEATURES = [
-  // length: two words is the baseline
+  // Number of words (indicators; two words is the baseline).
   'len1', 'len3', 'len4', 'len5',
-  // where and how often
+  // ln(1 + token position of the first occurrence), ln(occurrences in the paper).
   'logFirst', 'logCount',
-  // specificity
-  'idf', 'generic', 'genericWords', 'everyday',
-  // shape
-  'nested', 'nounHead', 'headNounShare', 'ingHead', 'participleFirst', 'participleLeft', 'extended', 'extendedEveryday',
-  // boundaries: the words around the first occurrence
+  // Corpus idf of the concept; lexicalReason rejects it; share of generic words; mean everyday-English frequency.
+  'idf', 'generic', 'genericPhrase', 'genericWords', 'everyday',
+  // Last token tagged a noun; the head word's noun share in the corpus; an -ing head or first word that is not a
+  // known -ing noun ("analysis showing", "defining tasks"); a participle first ("analyzed loans").
+  'nounHead', 'headNounShare', 'ingHead', 'participleFirst', 'ingFirst',
+  // A stripped generic modifier put back ("optimal control problem"), and how everyday that modifier is.
+  'extended', 'extendedEveryday',
+  // Boundaries, as the share of its occurrences where the phrase comes after a determiner, a preposition, "and"/"or", punctuation or the field's start;
+  // it comes before "and"/"or", a verb, a function word, punctuation or the field's end. A phrase that starts or
+  // ends right at a function word or punctuation is a whole noun phrase, not a piece of a longer construction.
   'afterDeterminer', 'afterPreposition', 'afterConjunction', 'afterPunctuation',
   'beforeConjunction', 'beforeVerb', 'beforeFunctionWord', 'beforePunctuation',
 ] as const;
@@ -44,16 +49,25 @@ const FUNCTION_AFTER = set(
 
 const isPunctuation = (w: string): boolean => w === '^' || w === '$' || /^[^\p{L}\p{N}]$/u.test(w);
 const isGenericWord = (w: string): boolean => GENERIC_MODIFIERS.has(w) || GENERIC_WORDS.has(w) || GENERIC_HEADS.has(w);
+const everydayCache = new Map<string, number>();
 /** How common a word is in everyday English: ln(1 + occurrences per million words). */
-const everyday = (w: string): number => Math.log(1 + generalPerMillion(w));
+function everyday(w: string): number {
+  let v = everydayCache.get(w);
+  if (v === undefined) everydayCache.set(w, (v = Math.log(1 + generalPerMillion(w))));
+  return v;
+}
 const isParticiple = (w: string): boolean => /\p{L}{3,}ed$/u.test(w);
 
 /** The features of one candidate. */
 export function phraseFeatures(p: DocPhrase, stats: CorpusStats): Features {
-  const n = p.words.length;
-  const nested = p.maximalCount === 0 && !p.extended;
-  const head = p.words[n - 1] ?? '';
-  const known = p.before !== '';
+  // Shape and generality are judged on the words as written: "KV cache" is two words, not "key value cache".
+  const words = p.written;
+  const n = words.length;
+  const head = words[n - 1] ?? '';
+  const share = (words: string[], test: (w: string) => boolean): number =>
+    words.length === 0 ? 0 : words.filter(test).length / words.length;
+  const before = (test: (w: string) => boolean): number => share(p.before, test);
+  const after = (test: (w: string) => boolean): number => share(p.after, test);
   return {
     len1: +(n === 1),
     len3: +(n === 3),
@@ -62,24 +76,24 @@ export function phraseFeatures(p: DocPhrase, stats: CorpusStats): Features {
     logFirst: Math.log(1 + p.firstPos),
     logCount: Math.log(p.count),
     idf: Math.log((stats.papers + 1) / (stats.df.get(p.id) ?? 1)),
-    generic: +stats.generic.has(p.id),
-    genericWords: p.words.filter(isGenericWord).length / n,
-    everyday: p.words.reduce((sum, w) => sum + everyday(w), 0) / n,
-    nested: +nested,
+    generic: +(stats.generic.has(p.id) && n === 1),
+    genericPhrase: +(stats.generic.has(p.id) && n > 1),
+    genericWords: words.filter(isGenericWord).length / n,
+    everyday: words.reduce((sum, w) => sum + everyday(w), 0) / n,
     nounHead: +p.nounHead,
     headNounShare: stats.nounShare.get(head) ?? 1,
     ingHead: +(n > 1 && /ing$/.test(head) && !ING_NOUNS.has(head)),
     participleFirst: +isParticiple(p.firstWord),
-    participleLeft: +(nested && isParticiple(p.left)),
+    ingFirst: +(n > 1 && /\p{L}{3,}ing$/u.test(p.firstWord) && !ING_NOUNS.has(p.firstWord)),
     extended: +p.extended,
-    extendedEveryday: p.extended ? everyday(p.words[0] ?? '') : 0,
-    afterDeterminer: +DETERMINERS.has(p.before),
-    afterPreposition: +PREPOSITIONS.has(p.before),
-    afterConjunction: +CONJUNCTIONS.has(p.before),
-    afterPunctuation: +(known && isPunctuation(p.before)),
-    beforeConjunction: +CONJUNCTIONS.has(p.after),
-    beforeVerb: +VERBS_AFTER.has(p.after),
-    beforeFunctionWord: +FUNCTION_AFTER.has(p.after),
-    beforePunctuation: +(known && isPunctuation(p.after)),
+    extendedEveryday: p.extended ? everyday(words[0] ?? '') : 0,
+    afterDeterminer: before((w) => DETERMINERS.has(w)),
+    afterPreposition: before((w) => PREPOSITIONS.has(w)),
+    afterConjunction: before((w) => CONJUNCTIONS.has(w)),
+    afterPunctuation: before(isPunctuation),
+    beforeConjunction: after((w) => CONJUNCTIONS.has(w)),
+    beforeVerb: after((w) => VERBS_AFTER.has(w)),
+    beforeFunctionWord: after((w) => FUNCTION_AFTER.has(w)),
+    beforePunctuation: after(isPunctuation),
   };
 }
