@@ -40,6 +40,16 @@ export function buildSenses(papers: PaperTerms[]): SenseTable {
     }
   }
 
+  // short → paper → surfaces written for it, counted once so naming a sense is linear in the corpus.
+  const surfaces = new Map<string, Map<string, Map<string, number>>>();
+  for (const p of papers)
+    for (const d of p.definitions) {
+      const byPaper = surfaces.get(d.short) ?? new Map<string, Map<string, number>>();
+      const counts = byPaper.get(p.key) ?? new Map<string, number>();
+      counts.set(d.shortSurface, (counts.get(d.shortSurface) ?? 0) + 1);
+      byPaper.set(p.key, counts);
+      surfaces.set(d.short, byPaper);
+    }
   const byShort = new Map<string, Sense[]>();
   const local = new Map<string, Map<string, Sense>>();
   for (const short of [...groups.keys()].sort()) {
@@ -50,7 +60,7 @@ export function buildSenses(papers: PaperTerms[]): SenseTable {
       );
       const main = spellings[0]!;
       const papersOf = new Set(spellings.flatMap((s) => [...s.papers]));
-      const shortSurface = shortSurfaceOf(papers, short, papersOf);
+      const shortSurface = shortSurfaceOf(surfaces.get(short), short, papersOf);
       senses.push({
         short,
         shortSurface,
@@ -73,12 +83,10 @@ export function buildSenses(papers: PaperTerms[]): SenseTable {
   return { byShort, local };
 }
 
-function shortSurfaceOf(papers: PaperTerms[], short: string, keys: Set<string>): string {
+function shortSurfaceOf(byPaper: Map<string, Map<string, number>> | undefined, short: string, keys: Set<string>): string {
   const counts = new Map<string, number>();
-  for (const p of papers) {
-    if (!keys.has(p.key)) continue;
-    for (const d of p.definitions) if (d.short === short) counts.set(d.shortSurface, (counts.get(d.shortSurface) ?? 0) + 1);
-  }
+  for (const key of [...keys].sort())
+    for (const [surface, n] of byPaper?.get(key) ?? []) counts.set(surface, (counts.get(surface) ?? 0) + n);
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? short.toUpperCase();
 }
 

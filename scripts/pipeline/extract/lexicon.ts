@@ -46,7 +46,7 @@ export const GENERIC_HEADS = words(`
   way ways setting settings solution solutions tool toolkit idea ideas insight insights advantage
   advantages evaluation evaluations improvement improvements effectiveness efficiency baseline
   baselines benchmark benchmarks dataset datasets metric metrics manner aspect aspects issue issues application
-  applications field fields domain domains area areas variety number amount range set series level levels type types
+  applications domain domains area areas variety number amount range set series level levels type types
   version versions part parts stage stages step steps component components module modules design designs
   pipeline pipelines paradigm paradigms methodology methodologies practice practices capability capabilities ability
   abilities property properties challenge challenges limitation limitations gap gaps margin margins state art term terms
