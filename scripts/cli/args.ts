@@ -6,6 +6,7 @@ export interface CliArgs {
   out: string;
   report?: string;
   previous?: string;
+  overrides?: string;
   quiet: boolean;
   help: boolean;
   options: BuildOptions;
@@ -46,6 +47,7 @@ export function parseArgs(argv: string[], defaults: { out?: string } = {}): CliA
     else if (flag === '--out' || flag === '-o') args.out = value();
     else if (flag === '--report') args.report = value();
     else if (flag === '--previous') args.previous = value();
+    else if (flag === '--overrides') args.overrides = value();
     else if (optionByFlag.has(flag)) {
       const name = optionByFlag.get(flag)!;
       const v = value();
@@ -70,6 +72,8 @@ Usage: ${command} [options]
   --out, -o FILE            graph file to write (default ${DEFAULT_OUT})
   --report FILE             write the concept report (kept and dropped candidates, with reasons) as JSON
   --previous FILE           an earlier graph file: nodes it has start at their old positions
+  --overrides FILE          concept overrides: merge, rename, block, keep, alias (default: concepts.json next to
+                            the input, when there is one)
   --quiet, -q               print only errors
   --help, -h                this text
 ${extra}

@@ -7,6 +7,7 @@ import { buildAtlas } from '../pipeline/build.ts';
 import { serializeAtlas } from '../pipeline/emit.ts';
 import { CorpusError, decodeCorpus, readCorpus } from '../pipeline/read.ts';
 import type { CliArgs } from './args.ts';
+import { readOverridesFile } from './overrides-file.ts';
 
 export interface Log {
   info: (line: string) => void;
@@ -55,9 +56,10 @@ export function runGraphBuild(args: CliArgs, log: Log): string {
   if (read.papers.length === 0) throw new CorpusError(args.input, 1, 'no papers found (need records with a title and an abstract)');
 
   const previous = args.previous ? readPrevious(resolve(args.previous)) : undefined;
+  const overrides = readOverridesFile(args.overrides, input, log);
   let lastShown = 0;
   const result = buildAtlas(
-    { papers: read.papers, input: basename(input), format: read.format, skipped: read.skipped.length, options: args.options, ...(previous ? { previous } : {}) },
+    { papers: read.papers, input: basename(input), format: read.format, skipped: read.skipped.length, options: args.options, ...(previous ? { previous } : {}), ...(overrides ? { overrides } : {}) },
     (stage, done, total) => {
       const now = performance.now();
       if (now - lastShown > 1000 && total > 0) {
@@ -66,6 +68,7 @@ export function runGraphBuild(args: CliArgs, log: Log): string {
       }
     },
   );
+  for (const name of result.unknownOverrides) log.info(`  overrides: "${name}" matches no concept candidate`);
   for (const [stage, ms] of result.timings) log.info(`${stage.padEnd(8)} ${String(ms).padStart(6)} ms`);
 
   const json = serializeAtlas(result.atlas);

@@ -10,6 +10,7 @@ import { layout, layoutQuality } from './layout.ts';
 import { buildConcepts, relatePapers } from './link.ts';
 import { nameClusters, OTHER_COLOR } from './name-clusters.ts';
 import type { RawPaper } from './read.ts';
+import { applyOverrides, NO_OVERRIDES, type Overrides } from './overrides.ts';
 import { buildSenses } from './senses.ts';
 import { paperTerms } from './terms-of-paper.ts';
 import { gatherCandidates, selectVocabulary, type Dropped } from './vocabulary.ts';
@@ -23,12 +24,16 @@ export interface BuildInput {
   previous?: Map<string, { x: number; y: number }>;
   /** Already-extracted terms (e.g. from worker threads), in the order of `papers`. */
   extracted?: PaperTerms[];
+  /** The user's concept overrides (data/concepts.json). */
+  overrides?: Overrides;
 }
 
 export interface BuildResult {
   atlas: SerializedAtlas;
   dropped: Dropped[];
   timings: Array<[stage: string, ms: number]>;
+  /** Overrides entries that matched no concept candidate. */
+  unknownOverrides: string[];
 }
 
 export type Progress = (stage: string, done: number, total: number) => void;
@@ -56,9 +61,10 @@ export function buildAtlas(input: BuildInput, progress: Progress = () => {}): Bu
 
   const senses = buildSenses(extracted);
   const candidates = gatherCandidates(extracted, senses);
+  const user = applyOverrides(candidates, input.overrides ?? NO_OVERRIDES);
   lap('normalize');
-  const vocabulary = selectVocabulary(candidates, papers.length, options);
-  const concepts = buildConcepts(vocabulary, senses, papers.length);
+  const vocabulary = selectVocabulary(candidates, papers.length, options, user);
+  const concepts = buildConcepts(vocabulary, senses, papers.length, user);
   const paperKeys = papers.map((p) => p.key).sort();
   const related = relatePapers(paperKeys, concepts, options);
   lap('link');
@@ -158,7 +164,7 @@ export function buildAtlas(input: BuildInput, progress: Progress = () => {}): Bu
     edges,
   });
   lap('emit');
-  return { atlas, dropped: vocabulary.dropped, timings };
+  return { atlas, dropped: vocabulary.dropped, timings, unknownOverrides: user.unknown };
 }
 
 const round2 = (v: number): number => Math.round(v * 100) / 100;

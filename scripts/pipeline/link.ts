@@ -46,11 +46,16 @@ function mergeSpans(spans: Span[]): Span[] {
 }
 
 /** Builds concept records (keys "c:<slug>", unique) from the kept vocabulary. */
-export function buildConcepts(vocabulary: Vocabulary, senses: SenseTable, paperCount: number): ConceptRecord[] {
+export function buildConcepts(
+  vocabulary: Vocabulary,
+  senses: SenseTable,
+  paperCount: number,
+  user: { labels: Map<string, string>; aliases: Map<string, string[]> } = { labels: new Map(), aliases: new Map() },
+): ConceptRecord[] {
   const used = new Set<string>();
   return vocabulary.kept.map((c) => {
     const ambiguous = c.sense ? (senses.byShort.get(c.sense.short)?.length ?? 0) > 1 : false;
-    const naming = nameConcept(c, ambiguous);
+    const naming = withUserNames(nameConcept(c, ambiguous), user.labels.get(c.id), user.aliases.get(c.id));
     let key = `c:${slugify(c.id) || 'concept'}`;
     for (let n = 2; used.has(key); n++) key = `c:${slugify(c.id) || 'concept'}-${n}`;
     used.add(key);
@@ -68,6 +73,14 @@ export function buildConcepts(vocabulary: Vocabulary, senses: SenseTable, paperC
     const idf = Math.log((paperCount + 1) / papers.size);
     return { key, id: c.id, ...naming, specificity: Math.max(0.05, idf * TYPE_BONUS[naming.type]), papers };
   });
+}
+
+function withUserNames(naming: ReturnType<typeof nameConcept>, label: string | undefined, extra: string[] | undefined): ReturnType<typeof nameConcept> {
+  if (label === undefined && extra === undefined) return naming;
+  const newLabel = label ?? naming.label;
+  const all = [naming.label, ...naming.aliases, ...(extra ?? [])].filter((a) => a.toLowerCase() !== newLabel.toLowerCase());
+  const aliases = [...new Map(all.map((a) => [a.toLowerCase(), a])).values()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return { ...naming, label: newLabel, aliases };
 }
 
 /** Related papers of every paper: cosine over specificity-weighted concept sets, best first, with shared concepts. */

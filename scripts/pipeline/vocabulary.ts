@@ -135,7 +135,12 @@ function fragmentReason(c: Candidate): string | undefined {
  * longer term — somewhere (phrases) or in `minPapers` papers (single words), so fragments such as "large language"
  * (always followed by "model") never become concepts. This is the nested-term idea of C-value (Frantzi et al. 2000).
  */
-export function selectVocabulary(candidates: Map<string, Candidate>, paperCount: number, options: VocabularyOptions): Vocabulary {
+export function selectVocabulary(
+  candidates: Map<string, Candidate>,
+  paperCount: number,
+  options: VocabularyOptions,
+  user: { blocked: Set<string>; kept: Set<string> } = { blocked: new Set(), kept: new Set() },
+): Vocabulary {
   const order = [...candidates.values()].sort(
     (a, b) => maxTokens(b) - maxTokens(a) || b.words - a.words || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
@@ -145,8 +150,11 @@ export function selectVocabulary(candidates: Map<string, Candidate>, paperCount:
   const dropped: Dropped[] = [];
   for (const c of order) {
     const df = c.byPaper.size;
-    const reason =
-      df < options.minPapers
+    const reason = user.blocked.has(c.id)
+      ? 'blocked in the overrides file'
+      : user.kept.has(c.id)
+        ? undefined
+        : df < options.minPapers
         ? 'in fewer papers than minPapers'
         : paperCount >= 20 && df / paperCount > options.maxPaperShare && !c.sense
           ? 'in too many papers to be specific'

@@ -3,13 +3,21 @@ import { readFileSync } from 'node:fs';
 import type { ConceptAttributes, PaperAttributes, SerializedAtlas } from '../../src/contract/types.ts';
 import { DEFAULTS, type BuildOptions } from '../../scripts/options.ts';
 import { buildAtlas } from '../../scripts/pipeline/build.ts';
+import type { Overrides } from '../../scripts/pipeline/overrides.ts';
 import { readCorpus } from '../../scripts/pipeline/read.ts';
 
 export const SEED = 'data/trending-papers.txt';
 
-export function buildSeed(options: Partial<BuildOptions> = {}): SerializedAtlas {
+export function buildSeed(options: Partial<BuildOptions> = {}, overrides?: Overrides): SerializedAtlas {
   const read = readCorpus(readFileSync(SEED, 'utf8'), SEED);
-  return buildAtlas({ papers: read.papers, input: 'trending-papers.txt', format: read.format, skipped: read.skipped.length, options: { ...DEFAULTS, ...options } }).atlas;
+  return buildAtlas({
+    papers: read.papers,
+    input: 'trending-papers.txt',
+    format: read.format,
+    skipped: read.skipped.length,
+    options: { ...DEFAULTS, ...options },
+    ...(overrides ? { overrides } : {}),
+  }).atlas;
 }
 
 export interface SeedView {

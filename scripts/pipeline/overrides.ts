@@ -1,0 +1,129 @@
+// User control over concepts: an optional overrides file (data/concepts.json) that merges, renames, blocks, keeps
+// and adds aliases to concepts. Parsed strictly (errors name the file and line), applied to the candidates.
+import { fold } from '../../src/shared/fold.ts';
+import { singular } from './extract/lexicon.ts';
+import { CorpusError } from './read.ts';
+import type { Candidate } from './vocabulary.ts';
+
+export interface Overrides {
+  /** Never concepts, whatever the statistics say. */
+  block: string[];
+  /** Concepts even if the filters would drop them (still at least one paper). */
+  keep: string[];
+  /** Each group becomes one concept, named by its first entry's concept. */
+  merge: string[][];
+  /** Concept → display label. */
+  rename: Array<[string, string]>;
+  /** Concept → extra aliases (shown and searchable). */
+  alias: Array<[string, string[]]>;
+}
+
+export const NO_OVERRIDES: Overrides = { block: [], keep: [], merge: [], rename: [], alias: [] };
+
+const KNOWN = new Set(['block', 'keep', 'merge', 'rename', 'alias']);
+
+function lineOf(text: string, needle: string): number {
+  const at = text.indexOf(`"${needle}"`);
+  return at < 0 ? 1 : text.slice(0, at).split('\n').length;
+}
+
+const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string' && s.trim() !== '');
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Parses an overrides file; throws CorpusError naming the file and line of the first problem. */
+export function parseOverrides(text: string, file: string): Overrides {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    const pos = /position (\d+)/.exec((e as Error).message)?.[1];
+    const line = pos === undefined ? 1 : text.slice(0, Number(pos)).split('\n').length;
+    throw new CorpusError(file, line, `invalid JSON (${(e as Error).message})`);
+  }
+  if (!isRecord(data)) throw new CorpusError(file, 1, 'expected an object with "block", "keep", "merge", "rename" and/or "alias"');
+  const fail = (key: string, what: string): never => {
+    throw new CorpusError(file, lineOf(text, key), `"${key}" ${what}`);
+  };
+  for (const key of Object.keys(data)) if (!KNOWN.has(key)) fail(key, 'is not an overrides key (use block, keep, merge, rename, alias)');
+  const out: Overrides = { block: [], keep: [], merge: [], rename: [], alias: [] };
+  if (Object.hasOwn(data, 'block')) out.block = isStrings(data.block) ? data.block : fail('block', 'must be an array of concept names');
+  if (Object.hasOwn(data, 'keep')) out.keep = isStrings(data.keep) ? data.keep : fail('keep', 'must be an array of concept names');
+  if (Object.hasOwn(data, 'merge')) {
+    const m = data.merge;
+    out.merge = Array.isArray(m) && m.every((g) => isStrings(g) && g.length >= 2) ? (m as string[][]) : fail('merge', 'must be an array of groups of two or more names');
+  }
+  if (Object.hasOwn(data, 'rename')) {
+    const r = data.rename;
+    if (!isRecord(r) || !Object.values(r).every((v) => typeof v === 'string' && v.trim() !== '')) fail('rename', 'must map concept names to new labels');
+    out.rename = Object.entries(r as Record<string, string>);
+  }
+  if (Object.hasOwn(data, 'alias')) {
+    const a = data.alias;
+    if (!isRecord(a) || !Object.values(a).every(isStrings)) fail('alias', 'must map concept names to arrays of aliases');
+    out.alias = Object.entries(a as Record<string, string[]>);
+  }
+  return out;
+}
+
+/** The candidate a user-written name refers to: by canonical id, or by any surface form written in the corpus. */
+export function candidateIndex(candidates: Map<string, Candidate>): (name: string) => string | undefined {
+  const norm = (s: string): string => {
+    const words = fold(s).split(' ');
+    words[words.length - 1] = singular(words[words.length - 1] ?? '');
+    return words.join(' ');
+  };
+  const index = new Map<string, string>();
+  const byDf = [...candidates.values()].sort((a, b) => b.byPaper.size - a.byPaper.size || (a.id < b.id ? -1 : 1));
+  for (const c of byDf) if (!index.has(c.id)) index.set(c.id, c.id);
+  for (const c of byDf)
+    for (const list of c.byPaper.values())
+      for (const o of list) {
+        const k = norm(o.surface);
+        if (!index.has(k)) index.set(k, c.id);
+      }
+  return (name) => index.get(norm(name)) ?? index.get(fold(name));
+}
+
+export interface AppliedOverrides {
+  blocked: Set<string>;
+  kept: Set<string>;
+  labels: Map<string, string>;
+  aliases: Map<string, string[]>;
+  /** Names that matched no candidate, to print. */
+  unknown: string[];
+}
+
+/** Merges candidate groups in place and resolves the other overrides to candidate ids. */
+export function applyOverrides(candidates: Map<string, Candidate>, overrides: Overrides): AppliedOverrides {
+  const find = candidateIndex(candidates);
+  const unknown: string[] = [];
+  const resolve = (name: string): string | undefined => {
+    const id = find(name);
+    if (id === undefined || !candidates.has(id)) unknown.push(name);
+    return id !== undefined && candidates.has(id) ? id : undefined;
+  };
+  for (const group of overrides.merge) {
+    const ids = group.map(resolve).filter((id): id is string => id !== undefined);
+    const target = candidates.get(ids[0] ?? '');
+    if (!target) continue;
+    for (const id of ids.slice(1)) {
+      const other = candidates.get(id);
+      if (!other || other === target) continue;
+      for (const [paper, list] of other.byPaper) target.byPaper.set(paper, [...(target.byPaper.get(paper) ?? []), ...list]);
+      target.technical ||= other.technical;
+      candidates.delete(id);
+    }
+  }
+  const ids = (names: string[]): Set<string> => new Set(names.map(resolve).filter((id): id is string => id !== undefined));
+  const labels = new Map<string, string>();
+  for (const [name, label] of overrides.rename) {
+    const id = resolve(name);
+    if (id !== undefined) labels.set(id, label.trim());
+  }
+  const aliases = new Map<string, string[]>();
+  for (const [name, extra] of overrides.alias) {
+    const id = resolve(name);
+    if (id !== undefined) aliases.set(id, [...(aliases.get(id) ?? []), ...extra.map((a) => a.trim())]);
+  }
+  return { blocked: ids(overrides.block), kept: ids(overrides.keep), labels, aliases, unknown };
+}
