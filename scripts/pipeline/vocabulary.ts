@@ -40,10 +40,27 @@ export interface Vocabulary {
 }
 
 function canonical(table: SenseTable, variants: Map<string, Sense>, paper: string, occ: FieldOccurrence): { id: string; sense?: Sense } {
-  const expanded = expandWords(table, paper, occ.words, occ.acronymAt);
+  const expanded = joinPrefixes(expandWords(table, paper, occ.words, occ.acronymAt));
   const id = expanded.join(' ');
   const sense = expanded.length > 1 ? variants.get(wordBag(expanded)) : undefined;
   return sense ? { id: sense.long.join(' '), sense } : { id };
+}
+
+const SPACED_PREFIXES = new Set(['pre', 'post', 'multi', 'non', 'semi', 'co']);
+
+/** "post training" is "post-training" is "posttraining": a prefix written apart joins the next word. */
+function joinPrefixes(words: string[]): string[] {
+  if (!words.some((w) => SPACED_PREFIXES.has(w))) return words;
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const next = words[i + 1];
+    if (SPACED_PREFIXES.has(w) && next !== undefined) {
+      out.push(w + next);
+      i++;
+    } else out.push(w);
+  }
+  return out;
 }
 
 /** Groups every occurrence of every paper by canonical concept id. */
@@ -103,12 +120,33 @@ export function lexicalReason(c: Candidate, options: VocabularyOptions): string 
     return undefined;
   }
   if (words.every(generic) && !TECHNICAL_HEADS.has(words[words.length - 1]!)) return 'only generic words';
-  if (GENERIC_HEADS.has(words[words.length - 1]!)) return 'generic head';
+  const head = words[words.length - 1]!;
+  if (GENERIC_HEADS.has(head)) return 'generic head';
+  const occurrences = [...c.byPaper.values()].flat();
+  const first = occurrences[0];
+  if (first && DESCRIBED_HEADS.has(head) && occurrences.every((o) => o.length === 2)) {
+    const opener = first.surface.split(/\s+/)[0] ?? '';
+    // "quantized model", "compressed data", "fine-tuned model": a description, not a term.
+    if (/ed$/.test(opener)) return 'a participle describing a generic head';
+  }
+  const single = occurrences.filter((o) => o.length === 1 && o.hyphenated).length * 2 >= occurrences.length;
+  if (single && !c.technical && looksAdjectival(words.join('-'))) return 'an adjective, not a term on its own';
   return undefined;
 }
 
+/** Kinds of thing that a name or a participle in front of them does not make a concept. */
+const DESCRIBED_HEADS = new Set(['model', 'network', 'architecture', 'data', 'representation', 'feature', 'output', 'input', 'version', 'image', 'weight', 'parameter']);
+
 /** Heads that make a phrase of otherwise generic words technical: "domain adaptation", "loss function", "metric learning". */
 const TECHNICAL_HEADS = new Set(['adaptation', 'learning', 'function', 'representation', 'optimization', 'distillation', 'estimation', 'factor', 'attention']);
+
+/** "DNN model", "ViT model", "LLaMA-3-8B model": a named thing plus its kind says no more than the name. */
+function namedKindReason(c: Candidate, candidates: Map<string, Candidate>, options: VocabularyOptions): string | undefined {
+  const words = c.id.split(' ');
+  if (c.sense || words.length < 2 || !DESCRIBED_HEADS.has(words[words.length - 1]!)) return undefined;
+  const base = candidates.get(words.slice(0, -1).join(' '));
+  return base && (base.sense || base.technical) && base.byPaper.size >= options.minPapers ? 'a name plus a generic head' : undefined;
+}
 
 /** "large language" is always followed by "model": a phrase whose every use has the same neighbour is a fragment. */
 function fragmentReason(c: Candidate): string | undefined {
@@ -158,7 +196,7 @@ export function selectVocabulary(
         ? 'in fewer papers than minPapers'
         : paperCount >= 20 && df / paperCount > options.maxPaperShare && !c.sense
           ? 'in too many papers to be specific'
-          : (lexicalReason(c, options) ?? fragmentReason(c) ?? standAloneReason(c, keptRanges, options));
+          : (lexicalReason(c, options) ?? namedKindReason(c, candidates, options) ?? fragmentReason(c) ?? standAloneReason(c, keptRanges, options));
     if (reason) {
       dropped.push({ id: c.id, papers: df, reason });
       continue;

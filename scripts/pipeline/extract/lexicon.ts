@@ -28,6 +28,11 @@ const NOUNS_LIKE_ADJECTIVES = words(`
 `);
 
 const ADJECTIVE_ENDING = /(al|ive|ous|ic|able|ible|ful|less|wise|ary|ant|ent)$/;
+const NOUNS_IN_ANT_ENT = words(`
+  gradient coefficient agent component student client patient segment element content event moment environment
+  experiment constant variant participant assistant tenant accent percent parent talent descendant determinant
+  quotient eigenvalent solvent reagent current
+`);
 const MODIFIER_PREFIX = /^(multi|sub|zero|few|one|two|full|high|low|ultra|real|non|semi|single|dual|mixed|fine|coarse|large|small|long|short|cross|inter|intra)-/;
 
 /** A word that describes rather than names ("adversarial", "sub-optimal", "multi-class"), which wink may tag a noun. */
@@ -35,7 +40,8 @@ export function looksAdjectival(word: string): boolean {
   if (NOUNS_LIKE_ADJECTIVES.has(word)) return false;
   if (/-(wise|based|aware|free|like|level|scale|class|shot|grained|precision|time|world)$/.test(word)) return true;
   if ((MODIFIER_PREFIX.test(word) || /^(multi|semi|non)/.test(word)) && !/(ing|tion|ment|ness|ity|ance|ence|er|or|ism)$/.test(word)) return true;
-  return ADJECTIVE_ENDING.test(word) && !/(ment|dent|tant|gent|ient)$/.test(word);
+  if (/-(preserving|aware|efficient|friendly|agnostic|specific|dependent|invariant|driven|guided|based|oriented)$/.test(word)) return true;
+  return ADJECTIVE_ENDING.test(word) && !/ment$/.test(word) && !NOUNS_IN_ANT_ENT.has(word);
 }
 
 
@@ -54,6 +60,7 @@ export const GENERIC_HEADS = words(`
   quality behavior behaviour strategy contribution contributions finding findings experimentation
   demonstration implementation implementations variant variants alternative alternatives counterpart counterparts
   effect effects impact factor factors direction directions trade-off tradeoff end regime regimes basis family families
+  concern concerns drop drops
 `);
 
 /** Single words that are research-speak or too general to be a concept, however rare in spoken English. */
@@ -79,7 +86,8 @@ export const GENERIC_WORDS = words(`
   integration interpretation observation assumption condition principle concept notion perspective viewpoint
   utility quantity amount proportion percentage majority minority fraction portion variety diversity opportunity
   difficulty challenge demand need goal aim objective target requirement option choice decision prominence
-  promise format index width contrast feedback iteration probability
+  promise format index width contrast feedback iteration probability vector node query pixel integer threshold
+  epoch cluster interval mixture geometry sensor semantics salient propagation concern drop
 `);
 
 /** Phrases that are research-speak as a whole even though their words are not all generic. */
@@ -92,7 +100,8 @@ export const GENERIC_PHRASES = new Set([
   'trained model', 'pretrained model', 'pre trained model', 'publicly available', 'open source', 'same time',
   'first time', 'order of magnitude', 'orders of magnitude', 'other hand', 'new state', 'new paradigm',
   'significant improvement', 'significant margin', 'independent interest', 'high accuracy', 'high similarity',
-  'higher throughput', 'low power', 'methods attempt', 'fewer parameter', 'test time', 'regularized form', 'substantial improvement', 'competitive performance',
+  'higher throughput', 'low power', 'large model', 'deep model', 'deep network', 'learning system', 'long sequence',
+  'sample pair', 'privacy concern', 'performance drop', 'data access', 'methods attempt', 'fewer parameter', 'test time', 'regularized form', 'substantial improvement', 'competitive performance',
   'state of the art', 'state of the art method', 'state of the art performance', 'state of the art result',
   'superior performance', 'strong performance', 'comparable performance', 'human evaluation', 'user study',
 ]);

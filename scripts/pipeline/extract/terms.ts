@@ -67,6 +67,9 @@ export function tokenKeyWords(surface: string, last: boolean): string[] {
   }
   return out.map((w, i) => {
     const american = americanize(w);
-    return last && i === out.length - 1 ? singular(american) : american;
+    if (!(last && i === out.length - 1)) return american;
+    // A verb written as the head of a term is its -ing noun: "fine-tune" is "fine-tuning", "pre-train" "pretraining".
+    const verbHead = (out.length > 1 && /^(tune|tuned)$/.test(american)) || /^(pre|post|re)(train|trained)$/.test(american);
+    return verbHead ? american.replace(/ed$/, '').replace(/e?$/, 'ing') : singular(american);
   });
 }
