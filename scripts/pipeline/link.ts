@@ -60,8 +60,8 @@ export function buildConcepts(
     for (let n = 2; used.has(key); n++) key = `c:${slugify(c.id) || 'concept'}-${n}`;
     used.add(key);
     const papers = new Map<string, PaperLink>();
-    for (const paper of [...c.byPaper.keys()].sort(cmp)) {
-      const list = c.byPaper.get(paper)!;
+    for (const paper of [...new Set([...c.byPaper.keys(), ...c.derived.keys()])].sort(cmp)) {
+      const list = [...(c.byPaper.get(paper) ?? []), ...(c.derived.get(paper) ?? [])];
       const title = list.filter((o) => o.field === 'title');
       const abstract = list.filter((o) => o.field === 'abstract');
       papers.set(paper, {

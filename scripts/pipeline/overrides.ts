@@ -110,6 +110,7 @@ export function applyOverrides(candidates: Map<string, Candidate>, overrides: Ov
       const other = candidates.get(id);
       if (!other || other === target) continue;
       for (const [paper, list] of other.byPaper) target.byPaper.set(paper, [...(target.byPaper.get(paper) ?? []), ...list]);
+      for (const [paper, list] of other.derived) target.derived.set(paper, [...(target.derived.get(paper) ?? []), ...list]);
       target.technical ||= other.technical;
       candidates.delete(id);
     }

@@ -25,6 +25,8 @@ export interface Candidate {
   technical: boolean;
   /** For single words: the share of the word's uses in the corpus tagged as a noun. */
   nounShare: number;
+  /** Mentions through a verb ("we quantize"): they link papers to a kept concept but never count for keeping it. */
+  derived: Map<string, FieldOccurrence[]>;
 }
 
 export interface Dropped {
@@ -79,12 +81,13 @@ export function gatherCandidates(papers: PaperTerms[], table: SenseTable): Map<s
       let c = out.get(id);
       if (!c) {
         const t = tags.get(id);
-        out.set(id, (c = { id, words: id.split(' ').length, byPaper: new Map(), technical: false, nounShare: t ? t[0] / t[1] : 1 }));
+        out.set(id, (c = { id, words: id.split(' ').length, byPaper: new Map(), technical: false, nounShare: t ? t[0] / t[1] : 1, derived: new Map() }));
       }
       if (sense) c.sense = sense;
       if (occ.technical) c.technical = true;
-      let list = c.byPaper.get(paper.key);
-      if (!list) c.byPaper.set(paper.key, (list = []));
+      const into = occ.derived ? c.derived : c.byPaper;
+      let list = into.get(paper.key);
+      if (!list) into.set(paper.key, (list = []));
       list.push(occ);
     }
   }

@@ -2,6 +2,7 @@
 // that ends in a noun (so "KV cache quantization" also offers "KV cache" and "quantization" to the corpus statistics).
 import type { Token } from './tokens.ts';
 import { GENERIC_MODIFIERS } from './lexicon.ts';
+import { coordinated, nominalized } from './coordination.ts';
 import { isAcronymLike, isBareNumber, isStopword, isTechnicalToken, tokenKeyWords } from './terms.ts';
 
 export interface Occurrence {
@@ -21,6 +22,8 @@ export interface Occurrence {
   /** The whole chunk, not a part of it. */
   maximal: boolean;
   technical: boolean;
+  /** Found through a verb ("we quantize" → quantization): links a paper to a concept but never makes one. */
+  derived?: boolean;
   /** Key of the word just before / after the occurrence inside its chunk ("" at the chunk's edge). */
   left: string;
   right: string;
@@ -36,7 +39,7 @@ const MAX_CHUNK = 12;
 const lower = (t: Token): string => t.text.toLowerCase();
 
 /** -ing nouns that wink tags as verbs: "contrastive learning", "KV caching", "pruning". */
-const isIngNoun = (t: Token): boolean => t.pos === 'VERB' && /\p{L}{3,}ing$/u.test(t.text);
+export const isIngNoun = (t: Token): boolean => t.pos === 'VERB' && /\p{L}{3,}ing$/u.test(t.text);
 const isParticiple = (t: Token): boolean => t.pos === 'VERB' && /\p{L}{3,}ed$/u.test(t.text);
 
 function isTermToken(t: Token): boolean {
@@ -78,7 +81,7 @@ const NEEDS_COMPLEMENT = new Set(
 const AUXILIARIES = new Set(['have', 'has', 'had', 'be', 'is', 'are', 'was', 'were', 'been', 'being', 'get', 'gets', 'got']);
 
 /** Maximal runs of term tokens inside one sentence, trimmed so they end in a head and skip generic openers. */
-function chunks(tokens: Token[]): Array<[number, number]> {
+export function chunks(tokens: Token[]): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   let i = 0;
   while (i < tokens.length) {
@@ -118,7 +121,8 @@ const edgeKey = (t: Token | undefined, last: boolean): string => (t ? tokenKeyWo
 export function candidates(text: string, allTokens: Token[], chunkBase: number, transparent: Array<[number, number]> = []): Occurrence[] {
   const tokens = transparent.length ? allTokens.filter((t) => !transparent.some(([a, b]) => t.start >= a && t.end <= b)) : allTokens;
   const out: Occurrence[] = [];
-  chunks(tokens).forEach(([start, end], c) => {
+  const found = chunks(tokens);
+  found.forEach(([start, end], c) => {
     for (let from = start; from < end; from++) {
       const first = tokens[from]!;
       if (from > start && GENERIC_MODIFIERS.has(lower(first))) continue;
@@ -155,5 +159,6 @@ export function candidates(text: string, allTokens: Token[], chunkBase: number, 
       }
     }
   });
+  out.push(...coordinated(text, tokens, found, chunkBase + found.length), ...nominalized(text, tokens, found));
   return out;
 }

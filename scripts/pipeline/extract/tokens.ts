@@ -23,6 +23,11 @@ const its = nlp.its;
 const SLICE = 20_000;
 /** A "word" longer than this is not a term (base64, a URL, a garbled scrape). */
 const MAX_TOKEN = 64;
+/**
+ * wink's tokenizer takes time quadratic in the length of a run of non-space characters (a 16,000-character run takes
+ * over a second, 100,000 characters a minute), so a run longer than this is handed to it in pieces.
+ */
+const LONG_RUN = 128;
 
 function mapPos(tag: string): Pos {
   switch (tag) {
@@ -86,18 +91,86 @@ function compoundPos(first: Token, last: Token): Pos {
   return last.pos;
 }
 
-/** Tokenizes and tags `text`; offsets refer to `text`. Never throws on odd input. */
+/** Tokenizes and tags `text`; offsets refer to `text`. Never throws on odd input; linear in the text's length. */
 export function tokenize(text: string): Token[] {
   const raw: Token[] = [];
-  let sentenceBase = 0;
-  for (let offset = 0; offset < text.length; ) {
-    let end = Math.min(text.length, offset + SLICE);
-    if (end < text.length) {
-      const cut = text.lastIndexOf('. ', end);
-      if (cut > offset + SLICE / 2) end = cut + 1;
+  let sentences = 0;
+  const tag = (from: number, to: number): void => {
+    if (to > from) sentences += tagSlice(text.slice(from, to), from, sentences, raw);
+  };
+  /** Ordinary text (no run longer than LONG_RUN), in slices cut after a sentence end or at a space. */
+  const tagProse = (from: number, to: number): void => {
+    for (let offset = from; offset < to; ) {
+      let end = Math.min(to, offset + SLICE);
+      if (end < to) {
+        const sentenceEnd = text.lastIndexOf('. ', end);
+        end = sentenceEnd > offset + SLICE / 2 ? sentenceEnd + 1 : lastSpaceBefore(text, offset, end);
+      }
+      tag(offset, end);
+      offset = end;
     }
-    sentenceBase += tagSlice(text.slice(offset, end), offset, sentenceBase, raw);
-    offset = end;
+  };
+  /** A run with no space: pieces cut after punctuation; a long stretch of ASCII letters and digits is one non-term. */
+  const tagRun = (from: number, to: number): void => {
+    for (let p = from; p < to; ) {
+      if (to - p <= LONG_RUN) return tag(p, to);
+      let cut = p + LONG_RUN;
+      while (cut > p && !canCutBefore(text, cut)) cut--;
+      if (cut > p) {
+        tag(p, cut);
+        p = cut;
+        continue;
+      }
+      let end = p;
+      while (end < to && isAsciiAlnum(text.charCodeAt(end))) end++;
+      if (end === p) {
+        // Only combining marks or joiners for LONG_RUN characters: tag a piece of them, keeping a surrogate pair whole.
+        end = p + LONG_RUN + (isHighSurrogate(text.charCodeAt(p + LONG_RUN - 1)) ? 1 : 0);
+        tag(p, end);
+      } else raw.push({ text: text.slice(p, end), start: p, end, pos: 'PUNCT', sentence: Math.max(0, sentences - 1) });
+      p = end;
+    }
+  };
+  let prose = 0;
+  for (let i = 0; i < text.length; ) {
+    if (isSpaceAt(text, i)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < text.length && !isSpaceAt(text, j)) j++;
+    if (j - i > LONG_RUN) {
+      tagProse(prose, i);
+      tagRun(i, j);
+      prose = j;
+    }
+    i = j;
   }
+  tagProse(prose, text.length);
   return joinHyphens(raw, text).map((t) => (t.text.length > MAX_TOKEN ? { ...t, pos: 'PUNCT' } : t));
+}
+
+const isAsciiAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+
+function isSpaceAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  return c > 127 && /\s/.test(text[i]!);
+}
+
+/** End of a slice of text[from, end): just after the last space, or `end` when there is none. */
+function lastSpaceBefore(text: string, from: number, end: number): number {
+  for (let i = end - 1; i > from; i--) if (isSpaceAt(text, i)) return i + 1;
+  return end;
+}
+
+/**
+ * A run may be cut before `at` when the character before it is not an ASCII letter or digit (words stay whole) and the
+ * cut splits no surrogate pair and no character from its combining marks or joiners.
+ */
+function canCutBefore(text: string, at: number): boolean {
+  const before = text.charCodeAt(at - 1);
+  if (isAsciiAlnum(before) || isHighSurrogate(before)) return false;
+  return !/[\p{M}\u200c\u200d]/u.test(text[at] ?? '');
 }

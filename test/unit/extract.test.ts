@@ -1,0 +1,64 @@
+// The extract stage on small real sentences: chunks, nested terms, acronyms, coordination and verb forms.
+import { describe, expect, it } from 'vitest';
+import { extractPaper } from '../../scripts/pipeline/extract/index.ts';
+
+const phrases = (abstract: string, title = 'A paper'): string[] =>
+  extractPaper({ key: 'p', title, abstract }).occurrences.filter((o) => !o.derived).map((o) => o.words.join(' '));
+
+describe('extractPaper', () => {
+  it('offers a chunk and its nested terms: "KV cache quantization" also gives "KV cache" and "quantization"', () => {
+    const found = phrases('We study KV cache quantization for serving.');
+    expect(found).toEqual(expect.arrayContaining(['kv cache quantization', 'kv cache', 'quantization']));
+  });
+
+  it('joins hyphenated words again and keeps technical tokens whole', () => {
+    const found = phrases('QoQ is a W4A8KV4 quantization algorithm with 4-bit weight and low-rank adaptation on GPT-4.');
+    expect(found).toEqual(expect.arrayContaining(['w4a8kv4 quantization algorithm', '4bit weight', 'low rank adaptation', 'gpt4']));
+  });
+
+  it('reads "-ing" heads as nouns after a modifier: contrastive learning, federated learning', () => {
+    const found = phrases('We combine contrastive learning with federated learning.');
+    expect(found).toEqual(expect.arrayContaining(['contrastive learning', 'federated learning']));
+  });
+
+  it('strips generic openers and never starts a term with a verb: "have gained prominence", "including image classification"', () => {
+    const found = phrases('Large language models have gained prominence in many tasks, including image classification, and the proposed method works.');
+    expect(found).toContain('image classification');
+    expect(found).toContain('method');
+    expect(found.some((p) => p.startsWith('gained') || p.startsWith('including') || p.startsWith('proposed'))).toBe(false);
+  });
+
+  it('treats an acronym in parentheses as transparent: "key-value (KV) cache" is one chunk', () => {
+    const paper = extractPaper({ key: 'p', title: 't', abstract: 'We compress the key-value (KV) cache of large language models (LLMs).' });
+    expect(paper.occurrences.map((o) => o.words.join(' '))).toContain('key value cache');
+    expect(paper.definitions.map((d) => [d.shortSurface, d.long.join(' ')])).toEqual([
+      ['KV', 'key value'],
+      ['LLM', 'large language model'],
+    ]);
+  });
+
+  it('splits coordination: "weight and activation quantization" mentions weight quantization too', () => {
+    const found = phrases('We apply weight and activation quantization to LLMs.');
+    expect(found).toEqual(expect.arrayContaining(['weight quantization', 'activation quantization']));
+  });
+
+  it('does not invent terms from coordinated processes: "classification and object detection"', () => {
+    expect(phrases('It supports classification and object detection.')).not.toContain('classification detection');
+  });
+
+  it('links a verb of a term as a derived mention: "we quantize" mentions quantization', () => {
+    const paper = extractPaper({ key: 'p', title: 't', abstract: 'We quantize the weights to four bits.' });
+    const derived = paper.occurrences.filter((o) => o.derived);
+    expect(derived.map((o) => [o.words.join(' '), o.surface])).toEqual([['quantization', 'quantize']]);
+  });
+
+  it('cleans the scrape artefact "x2013" (a lost en dash) before tagging', () => {
+    const found = phrases('various perception modelsx2013including image segmentation and music source separationx2013under compression.');
+    expect(found).toContain('music source separation');
+  });
+
+  it('never throws on odd input', () => {
+    for (const s of ['', '((((', 'O(n) and O(n^2)', '__proto__ constructor toString', 'x'.repeat(100_000), '数据 压缩 🙂 e\u0301'])
+      expect(() => extractPaper({ key: 'p', title: s, abstract: s })).not.toThrow();
+  });
+});
