@@ -62,7 +62,9 @@ export function nameConcept(c: Candidate, ambiguous: boolean): ConceptNaming {
     const shortCount = displays.get(c.sense.shortSurface) ?? 0;
     const longCount = [...displays.entries()].filter(([d]) => d.toLowerCase() === long.toLowerCase()).reduce((s, [, n]) => s + n, 0);
     definition = long;
-    label = ambiguous ? `${c.sense.shortSurface} (${long})` : shortCount >= longCount ? c.sense.shortSurface : long;
+    // An acronym with several senses in the corpus is labelled by its long form, so "NN" the neural network and
+    // "NN" the nearest neighbour read apart; the acronym stays an alias.
+    label = ambiguous ? long : shortCount >= longCount ? c.sense.shortSurface : long;
     type = 'acronym';
   }
   const seen = new Set([label.toLowerCase()]);

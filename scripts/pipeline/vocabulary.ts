@@ -75,6 +75,9 @@ export function gatherCandidates(papers: PaperTerms[], table: SenseTable): Map<s
       tags.set(w, [e[0] + n, e[1] + all]);
     }
   const out = new Map<string, Candidate>();
+  // A candidate is technical when most of its uses are written as technical tokens: one "DEEP" in capitals does not
+  // make the adjective "deep" an acronym.
+  const techVotes = new Map<Candidate, number>();
   for (const paper of papers) {
     for (const occ of paper.occurrences) {
       const { id, sense } = canonical(table, variants, paper.key, occ);
@@ -84,13 +87,14 @@ export function gatherCandidates(papers: PaperTerms[], table: SenseTable): Map<s
         out.set(id, (c = { id, words: id.split(' ').length, byPaper: new Map(), technical: false, nounShare: t ? t[0] / t[1] : 1, derived: new Map() }));
       }
       if (sense) c.sense = sense;
-      if (occ.technical) c.technical = true;
+      techVotes.set(c, (techVotes.get(c) ?? 0) + (occ.technical ? 1 : -1));
       const into = occ.derived ? c.derived : c.byPaper;
       let list = into.get(paper.key);
       if (!list) into.set(paper.key, (list = []));
       list.push(occ);
     }
   }
+  for (const [c, votes] of techVotes) c.technical = votes > 0;
   return out;
 }
 

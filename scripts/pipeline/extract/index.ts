@@ -46,7 +46,21 @@ function definitionsOf(found: AbbreviationDefinition[]): Definition[] {
 }
 
 /** Scraped pages lose the "&#" of "&#x2013;" (an en dash): read "modelsx2013including" as "models – including". */
-const cleanScrape = (text: string): string => text.replace(/(?<=\p{L})x20(?:1[34]|19)(?=\p{L})/gu, '  –  ');
+const cleanScrape = (text: string): string => unshout(text.replace(/(?<=\p{L})x20(?:1[34]|19)(?=\p{L})/gu, '  –  '));
+
+/**
+ * A title written in capitals ("CONVOLUTIONAL NEURAL NETWORKS FOR …") would make every word look like an acronym:
+ * such text is read in lower case (letter by letter, so offsets stay exact).
+ */
+function unshout(text: string): string {
+  const words = text.match(/\p{L}{2,}/gu) ?? [];
+  const caps = words.filter((w) => w === w.toUpperCase()).length;
+  if (words.length < 2 || caps / words.length < 0.6) return text;
+  return text.replace(/\p{Lu}/gu, (c) => {
+    const l = c.toLowerCase();
+    return l.length === c.length ? l : c;
+  });
+}
 
 function countTags(tokens: Token[], tags: PaperTerms['tags']): void {
   for (const t of tokens) {

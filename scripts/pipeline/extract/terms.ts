@@ -1,5 +1,5 @@
 // Token-level rules for terms: what a word's key is, whether it is an acronym or a technical token, a stopword.
-import { americanize, singular } from './lexicon.ts';
+import { americanize, generalPerMillion, singular } from './lexicon.ts';
 
 /** Prefixes written both joined and hyphenated ("pre-training" / "pretraining"): keys join them. */
 const JOINING_PREFIXES = new Set([
@@ -18,11 +18,15 @@ const STOPWORDS = new Set(
   introduce introduces achieve achieves achieved demonstrate demonstrates enable enables allow allows make makes made
   one two three four five six seven eight nine ten first second third new well way ways
   ii iii iv vi vii viii ix xi xii alpha beta gamma delta epsilon lambda sigma tau theta mu nu rho phi psi omega
-  ms sec gb mb kb tb hz ghz mhz khz db ps fps`.split(/\s+/),
+  ms sec gb mb kb tb hz ghz mhz khz db ps fps
+  emph sqrt quot amp nbsp textit textbf textrm mathbf mathcal mathrm mathbb frac cdot ldots cdots le ge lt gt
+  operatorname widetilde tilde hat bar vec log exp sup inf argmin argmax mathop varepsilon ell`.split(/\s+/),
 );
 
 /** Has two capitals, or a capital and a digit: "KV", "LLMs", "INT4", "ViDT", "LoRA", "GPT-4", "W4A8KV4", "3D". */
 export function isAcronymLike(surface: string): boolean {
+  // A long capitalised English word ("MACHINE", "NEURAL") is shouting, not an acronym.
+  if (surface.length >= 5 && /^\p{Lu}+$/u.test(surface) && generalPerMillion(surface) > 0) return false;
   // Judged per hyphen part, so Title-Case compounds ("Fine-Tuning", "Quantization-Aware") are words, not acronyms.
   return surface.split(/[-\u2010-\u2015]/).some((part) => {
     const caps = part.match(/\p{Lu}/gu)?.length ?? 0;
