@@ -85,33 +85,48 @@ function withUserNames(naming: ReturnType<typeof nameConcept>, label: string | u
 
 /** Related papers of every paper: cosine over specificity-weighted concept sets, best first, with shared concepts. */
 export function relatePapers(paperKeys: string[], concepts: ConceptRecord[], options: LinkOptions): Map<string, RelatedPaper[]> {
-  const byPaper = new Map<string, ConceptRecord[]>(paperKeys.map((k) => [k, []]));
-  for (const c of concepts) for (const p of c.papers.keys()) byPaper.get(p)?.push(c);
-  const norm = new Map<string, number>();
-  for (const [p, list] of byPaper) norm.set(p, Math.sqrt(list.reduce((s, c) => s + c.specificity ** 2, 0)));
+  const n = paperKeys.length;
+  const index = new Map(paperKeys.map((k, i) => [k, i]));
+  // Concepts in more than a tenth of a large corpus weigh almost nothing (low idf) but cost n² pairs: left out.
+  const hubLimit = Math.max(50, Math.ceil(0.1 * n));
+  const used = concepts.filter((c) => c.papers.size <= hubLimit);
+  const members = used.map((c) => [...c.papers.keys()].map((k) => index.get(k)).filter((i): i is number => i !== undefined));
+  const conceptsOf: number[][] = Array.from({ length: n }, () => []);
+  members.forEach((list, ci) => list.forEach((p) => conceptsOf[p]!.push(ci)));
+  const w2 = used.map((c) => c.specificity ** 2);
+  const norm = conceptsOf.map((list) => Math.sqrt(list.reduce((s, ci) => s + w2[ci]!, 0)) || 1);
 
+  const dot = new Float64Array(n);
+  const mark = new Uint8Array(used.length);
   const related = new Map<string, RelatedPaper[]>();
-  for (const p of paperKeys) {
-    const shared = new Map<string, ConceptRecord[]>();
-    for (const c of byPaper.get(p) ?? [])
-      for (const q of c.papers.keys()) {
+  for (let p = 0; p < n; p++) {
+    const touched: number[] = [];
+    for (const ci of conceptsOf[p]!) {
+      mark[ci] = 1;
+      for (const q of members[ci]!) {
         if (q === p) continue;
-        const list = shared.get(q) ?? [];
-        list.push(c);
-        shared.set(q, list);
+        if (dot[q] === 0) touched.push(q);
+        dot[q]! += w2[ci]!;
       }
-    const scored: RelatedPaper[] = [];
-    for (const [q, list] of shared) {
-      const dot = list.reduce((s, c) => s + c.specificity ** 2, 0);
-      const score = dot / ((norm.get(p) || 1) * (norm.get(q) || 1));
-      if (score < options.minRelatedScore) continue;
-      // One shared single word ("propagation", "loss") can mean different things in two papers: not a reason.
-      if (list.length === 1 && list[0]!.type === 'word') continue;
-      list.sort((a, b) => b.specificity - a.specificity || cmp(a.key, b.key));
-      scored.push({ key: q, score: Math.round(score * 1000) / 1000, shared: list.map((c) => c.key) });
     }
-    scored.sort((a, b) => b.score - a.score || cmp(a.key, b.key));
-    related.set(p, scored.slice(0, options.maxRelated));
+    const scored: Array<{ q: number; score: number }> = [];
+    for (const q of touched) {
+      const score = dot[q]! / (norm[p]! * norm[q]!);
+      dot[q] = 0;
+      if (score >= options.minRelatedScore) scored.push({ q, score: Math.round(score * 1000) / 1000 });
+    }
+    scored.sort((a, b) => b.score - a.score || cmp(paperKeys[a.q]!, paperKeys[b.q]!));
+    const list: RelatedPaper[] = [];
+    for (const { q, score } of scored) {
+      const shared = conceptsOf[q]!.filter((ci) => mark[ci] === 1).map((ci) => used[ci]!);
+      // One shared single word ("propagation", "loss") can mean different things in two papers: not a reason.
+      if (shared.length === 1 && shared[0]!.type === 'word') continue;
+      shared.sort((a, b) => b.specificity - a.specificity || cmp(a.key, b.key));
+      list.push({ key: paperKeys[q]!, score, shared: shared.map((c) => c.key) });
+      if (list.length >= options.maxRelated) break;
+    }
+    for (const ci of conceptsOf[p]!) mark[ci] = 0;
+    related.set(paperKeys[p]!, list);
   }
   return related;
 }
