@@ -186,8 +186,9 @@ export function selectVocabulary(
   options: VocabularyOptions,
   user: { blocked: Set<string>; kept: Set<string> } = { blocked: new Set(), kept: new Set() },
 ): Vocabulary {
+  const longest = new Map([...candidates.values()].map((c) => [c, maxTokens(c)]));
   const order = [...candidates.values()].sort(
-    (a, b) => maxTokens(b) - maxTokens(a) || b.words - a.words || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    (a, b) => longest.get(b)! - longest.get(a)! || b.words - a.words || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
   // paper → chunk → token ranges of kept terms
   const keptRanges = new Map<string, Map<number, Array<[number, number]>>>();
