@@ -43,6 +43,7 @@ export const isIngNoun = (t: Token): boolean => t.pos === 'VERB' && /\p{L}{3,}in
 const isParticiple = (t: Token): boolean => t.pos === 'VERB' && /\p{L}{3,}ed$/u.test(t.text);
 
 function isTermToken(t: Token): boolean {
+  if (/[&;\\{}^$]/.test(t.text)) return false; // HTML entities and TeX ("&quot", "\\emph") are markup, not words
   if (t.pos === 'PUNCT' || t.pos === 'OTHER') return isAcronymLike(t.text) && /\p{L}/u.test(t.text);
   if (t.text.length < 2 && !/\d/.test(t.text)) return false;
   if (isStopword(lower(t))) return false;

@@ -39,7 +39,9 @@ const MODIFIER_PREFIX = /^(multi|sub|zero|few|one|two|full|high|low|ultra|real|n
 export function looksAdjectival(word: string): boolean {
   if (NOUNS_LIKE_ADJECTIVES.has(word)) return false;
   if (/-(wise|based|aware|free|like|level|scale|class|shot|grained|precision|time|world)$/.test(word)) return true;
-  if ((MODIFIER_PREFIX.test(word) || /^(multi|semi|non)/.test(word)) && !/(ing|tion|ment|ness|ity|ance|ence|er|or|ism)$/.test(word)) return true;
+  if (MODIFIER_PREFIX.test(word) && !/(ing|tion|ment|ness|ity|ance|ence|er|or|ism)$/.test(word)) return true;
+  // "multilayer", "semisupervised", "nonconvex": a joined prefix makes a modifier unless the rest is an abstract noun.
+  if (/^(multi|semi|non)\p{L}{3,}$/u.test(word) && !/(ing|tion|sion|ment|ness|ity|ance|ence|ism)$/.test(word)) return true;
   if (/-(preserving|aware|efficient|friendly|agnostic|specific|dependent|invariant|driven|guided|based|oriented)$/.test(word)) return true;
   return ADJECTIVE_ENDING.test(word) && !/ment$/.test(word) && !NOUNS_IN_ANT_ENT.has(word);
 }
@@ -87,7 +89,9 @@ export const GENERIC_WORDS = words(`
   utility quantity amount proportion percentage majority minority fraction portion variety diversity opportunity
   difficulty challenge demand need goal aim objective target requirement option choice decision prominence
   promise format index width contrast feedback iteration probability vector node query pixel integer threshold
-  epoch cluster interval mixture geometry sensor semantics salient propagation concern drop
+  epoch cluster interval mixture geometry sensor semantics salient propagation concern drop subset variation
+  measurement expectation completion characterization justification correspondence equivalence manipulation
+  relevance composition abstraction validation dependency dependence theorem priori variability multiplication
 `);
 
 /** Phrases that are research-speak as a whole even though their words are not all generic. */
@@ -121,6 +125,10 @@ const SINGULAR_EXCEPTIONS = new Map<string, string>([
   ['class', 'class'], ['classes', 'class'], ['access', 'access'], ['progress', 'progress'], ['success', 'success'],
   ['stress', 'stress'], ['address', 'address'], ['does', 'does'], ['this', 'this'], ['its', 'its'],
   ['cos', 'cos'], ['sinus', 'sinus'], ['calculus', 'calculus'], ['stimulus', 'stimulus'], ['stimuli', 'stimulus'],
+  ['bayes', 'bayes'], ['gibbs', 'gibbs'], ['stokes', 'stokes'], ['hastings', 'hastings'], ['jones', 'jones'],
+  ['economics', 'economics'], ['genomics', 'genomics'], ['linguistics', 'linguistics'], ['ethics', 'ethics'],
+  ['optics', 'optics'], ['acoustics', 'acoustics'], ['electronics', 'electronics'], ['mechanics', 'mechanics'],
+  ['informatics', 'informatics'], ['logistics', 'logistics'], ['politics', 'politics'], ['ergonomics', 'ergonomics'],
   ['caches', 'cache'], ['approaches', 'approach'], ['patches', 'patch'], ['batches', 'batch'], ['searches', 'search'],
   ['branches', 'branch'], ['benches', 'bench'], ['sketches', 'sketch'], ['boxes', 'box'], ['prefixes', 'prefix'],
 ]);
@@ -130,7 +138,7 @@ export function singular(word: string): string {
   const known = SINGULAR_EXCEPTIONS.get(word);
   if (known !== undefined) return known;
   if (word.length <= 3 || !word.endsWith('s')) return word;
-  if (/(ss|us|is|ics)$/.test(word)) return word;
+  if (/(ss|us|is)$/.test(word)) return word;
   if (/[^aeiou]ies$/.test(word)) return word.slice(0, -3) + 'y';
   if (/(sh|ch|x|zz)es$/.test(word)) return word.slice(0, -2);
   if (/sses$/.test(word)) return word.slice(0, -2);
