@@ -1,4 +1,5 @@
 // `npm run concepts -- --input FILE [--top K]`: prints each paper's ranked keyphrases as JSON lines on stdout.
+import { printable } from './cli/terminal.ts';
 import { readFileSync } from 'node:fs';
 import { UsageError } from './cli/args.ts';
 import { runMain } from './cli/graph.ts';
@@ -66,7 +67,7 @@ await runMain(() => {
     return;
   }
   if (args.input === undefined) throw new UsageError('--input FILE is required');
-  const info = args.quiet ? () => {} : (line: string) => process.stderr.write(`${line}\n`);
+  const info = args.quiet ? () => {} : (line: string) => process.stderr.write(`${printable(line)}\n`);
   // A closed pipe (`… | head`) is not an error.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0);

@@ -7,6 +7,8 @@ export interface CliArgs {
   report?: string;
   previous?: string;
   overrides?: string;
+  /** Extraction threads (this one and workers); unset: chosen from the corpus size. Not a build option (not recorded in the graph). */
+  threads?: number;
   quiet: boolean;
   help: boolean;
   options: BuildOptions;
@@ -48,6 +50,11 @@ export function parseArgs(argv: string[], defaults: { out?: string } = {}): CliA
     else if (flag === '--report') args.report = value();
     else if (flag === '--previous') args.previous = value();
     else if (flag === '--overrides') args.overrides = value();
+    else if (flag === '--threads') {
+      const v = value();
+      if (!/^\d+$/.test(v.trim()) || Number(v) < 1) throw new UsageError(`--threads takes a whole number ≥ 1, not "${v}"`);
+      args.threads = Number(v);
+    }
     else if (optionByFlag.has(flag)) {
       const name = optionByFlag.get(flag)!;
       const v = value();
@@ -74,6 +81,7 @@ Usage: ${command} [options]
   --previous FILE           an earlier graph file: nodes it has start at their old positions
   --overrides FILE          concept overrides: merge, rename, block, keep, alias (default: concepts.json next to
                             the input, when there is one)
+  --threads N               threads that extract terms (default: 2 on a multi-core machine above 500 papers, else 1)
   --quiet, -q               print only errors
   --help, -h                this text
 ${extra}

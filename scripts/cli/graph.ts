@@ -1,13 +1,14 @@
 // The I/O around the pure pipeline: reads the corpus file, runs the build, writes the graph and prints what happened.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { validateGraph } from '../../src/contract/validate.ts';
 import { buildAtlas } from '../pipeline/build.ts';
-import { serializeAtlas } from '../pipeline/emit.ts';
+import { defaultThreads, extractAll } from '../pipeline/parallel/extract.ts';
 import { CorpusError, decodeCorpus, readCorpus } from '../pipeline/read.ts';
 import type { CliArgs } from './args.ts';
 import { readOverridesFile } from './overrides-file.ts';
+import { printable } from './terminal.ts';
 
 export interface Log {
   info: (line: string) => void;
@@ -43,8 +44,22 @@ function readPrevious(file: string): Map<string, { x: number; y: number }> {
 
 const kb = (n: number): string => (n >= 1e6 ? `${(n / 1e6).toFixed(2)} MB` : `${(n / 1e3).toFixed(1)} KB`);
 
+/** What a build measured (for `npm run bench`): stage times in ms, counts, output bytes. */
+export interface BuildStats {
+  papers: number;
+  concepts: number;
+  edges: number;
+  clusters: number;
+  threads: number;
+  layoutQuality: number;
+  /** [stage, ms] from read to write, in order. */
+  timings: Array<[stage: string, ms: number]>;
+  totalMs: number;
+  bytes: number;
+}
+
 /** Builds the graph file described by `args`; throws CorpusError for bad input. Returns the output path. */
-export function runGraphBuild(args: CliArgs, log: Log): string {
+export function runGraphBuild(args: CliArgs, log: Log, onStats?: (stats: BuildStats) => void): string {
   const started = performance.now();
   const input = resolve(args.input);
   const t0 = performance.now();
@@ -52,29 +67,38 @@ export function runGraphBuild(args: CliArgs, log: Log): string {
   const read = readCorpus(text, args.input);
   const readMs = Math.round(performance.now() - t0);
   log.info(`read     ${String(readMs).padStart(6)} ms  ${read.papers.length} papers from ${args.input} (${read.format}), ${read.skipped.length} skipped`);
-  for (const s of read.skipped) log.info(`  skipped ${args.input}:${s.line}: ${s.reason}${s.title ? ` — "${s.title.slice(0, 60)}"` : ''}`);
+  for (const s of read.skipped) log.info(printable(`  skipped ${args.input}:${s.line}: ${s.reason}${s.title ? ` — "${s.title.slice(0, 60)}"` : ''}`));
+  for (const w of read.warnings) log.info(printable(`  warning ${args.input}:${w.line}: ${w.reason}`));
   if (read.papers.length === 0) throw new CorpusError(args.input, 1, 'no papers found (need records with a title and an abstract)');
 
   const previous = args.previous ? readPrevious(resolve(args.previous)) : undefined;
   const overrides = readOverridesFile(args.overrides, input, log);
   let lastShown = 0;
+  const progress = (stage: string, done: number, total: number): void => {
+    const now = performance.now();
+    if (now - lastShown > 1000 && total > 0) {
+      lastShown = now;
+      log.info(`  ${stage} ${Math.round((100 * done) / total)}% (${done}/${total})`);
+    }
+  };
+  const threads = args.threads ?? defaultThreads(read.papers.length);
+  const t1 = performance.now();
+  const extracted = extractAll(read.papers, { threads, progress: (done, total) => progress('extract', done, total), warn: log.error });
+  const extractMs = performance.now() - t1;
   const result = buildAtlas(
-    { papers: read.papers, input: basename(input), format: read.format, skipped: read.skipped.length, options: args.options, ...(previous ? { previous } : {}), ...(overrides ? { overrides } : {}) },
-    (stage, done, total) => {
-      const now = performance.now();
-      if (now - lastShown > 1000 && total > 0) {
-        lastShown = now;
-        log.info(`  ${stage} ${Math.round((100 * done) / total)}% (${done}/${total})`);
-      }
-    },
+    { papers: read.papers, extracted, input: basename(input), format: read.format, skipped: read.skipped.length, options: args.options, ...(previous ? { previous } : {}), ...(overrides ? { overrides } : {}) },
+    progress,
   );
   for (const name of result.unknownOverrides) log.info(`  overrides: "${name}" matches no concept candidate`);
-  for (const [stage, ms] of result.timings) log.info(`${stage.padEnd(8)} ${String(ms).padStart(6)} ms`);
+  const timings: Array<[string, number]> = [['read', readMs], ...result.timings.map(([stage, ms]): [string, number] => [stage, stage === 'extract' ? Math.round(ms + extractMs) : ms])];
+  for (const [stage, ms] of timings.slice(1)) log.info(`${stage.padEnd(8)} ${String(ms).padStart(6)} ms${stage === 'extract' && threads > 1 ? `  (${threads} threads)` : ''}`);
 
-  const json = serializeAtlas(result.atlas);
+  const t2 = performance.now();
   const out = resolve(args.out);
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, json);
+  const json = writeJson(out, result.atlas);
+  timings.push(['write', Math.round(performance.now() - t2)]);
+  log.info(`write    ${String(timings.at(-1)![1]).padStart(6)} ms`);
   if (args.report) {
     const report = { kept: result.atlas.nodes.filter((n) => n.attributes.kind === 'concept').map((n) => n.attributes.label), dropped: result.dropped };
     writeFileSync(resolve(args.report), `${JSON.stringify(report, null, 1)}\n`);
@@ -83,8 +107,9 @@ export function runGraphBuild(args: CliArgs, log: Log): string {
   const total = Math.round(performance.now() - started);
   log.info(
     `done in ${total} ms: ${b.papers} papers (${b.skipped} skipped), ${b.concepts} concepts, ${result.atlas.attributes.clusters.length} clusters, ${b.edges} edges; ` +
-      `layout quality ${b.layoutQuality} (related/random distance, lower is better); ${args.out} ${kb(json.length)} (${kb(gzipSync(json).length)} gzip)`,
+      `layout quality ${b.layoutQuality} (related/random distance, lower is better); ${args.out} ${kb(json.bytes)}${json.text ? ` (${kb(gzipSync(json.text).length)} gzip)` : ''}`,
   );
+  onStats?.({ papers: b.papers, concepts: b.concepts, edges: b.edges, clusters: result.atlas.attributes.clusters.length, threads, layoutQuality: b.layoutQuality, timings, totalMs: total, bytes: json.bytes });
   if (!args.report) {
     const top = result.dropped.slice(0, 12).map((d) => `${d.id} (${d.papers}: ${d.reason})`);
     log.info(`top dropped candidates: ${top.join('; ')}${result.dropped.length > 12 ? ` … (--report FILE for all ${result.dropped.length})` : ''}`);
@@ -98,7 +123,7 @@ export async function runMain(main: () => Promise<void> | void): Promise<void> {
     await main();
   } catch (e) {
     if (e instanceof CorpusError) {
-      process.stderr.write(`error: ${e.message}\n`);
+      process.stderr.write(`error: ${printable(e.message)}\n`);
       process.exit(1);
     }
     if (e instanceof Error && e.name === 'UsageError') {
@@ -107,4 +132,47 @@ export async function runMain(main: () => Promise<void> | void): Promise<void> {
     }
     throw e;
   }
+}
+
+/**
+ * Writes `JSON.stringify(value)` and a newline — the same bytes as `serializeAtlas` — piece by piece: a top-level
+ * array is written element by element, so a graph of 100,000 papers never has to fit in one string (V8 strings stop
+ * at 512 MB). Returns the byte count, and the bytes themselves when there are at most `keep` of them.
+ */
+export function writeJson(file: string, value: object, keep = 64e6): { bytes: number; text?: Buffer } {
+  const fd = openSync(file, 'w');
+  const kept: Buffer[] = [];
+  let bytes = 0;
+  let pending = '';
+  const flush = (): void => {
+    const chunk = Buffer.from(pending);
+    writeSync(fd, chunk);
+    bytes += chunk.length;
+    if (bytes <= keep) kept.push(chunk);
+    pending = '';
+  };
+  const put = (text: string): void => {
+    pending += text;
+    if (pending.length > 1 << 22) flush();
+  };
+  try {
+    let first = true;
+    for (const [key, v] of Object.entries(value) as Array<[string, unknown]>) {
+      const json = Array.isArray(v) ? undefined : JSON.stringify(v);
+      if (!Array.isArray(v) && json === undefined) continue;
+      put(`${first ? '{' : ','}${JSON.stringify(key)}:`);
+      first = false;
+      if (json !== undefined) put(json);
+      else {
+        put('[');
+        (v as unknown[]).forEach((item, i) => put(`${i ? ',' : ''}${JSON.stringify(item) ?? 'null'}`));
+        put(']');
+      }
+    }
+    put(first ? '{}\n' : '}\n');
+    flush();
+  } finally {
+    closeSync(fd);
+  }
+  return bytes <= keep ? { bytes, text: Buffer.concat(kept) } : { bytes };
 }

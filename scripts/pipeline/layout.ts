@@ -1,8 +1,12 @@
 // Layout stage: ForceAtlas2 (Jacomy et al. 2014) on the paper–concept graph from seeded, cluster-grouped starting
 // positions (never all zero), then overlap removal (noverlap) so nodes and labels do not sit on each other.
-import Graph from 'graphology';
-import forceAtlas2 from 'graphology-layout-forceatlas2';
-import noverlap from 'graphology-layout-noverlap';
+//
+// Both run on flat typed arrays rather than a graphology graph: building a graph of a million edges costs seconds, and
+// graphology-layout-noverlap's iteration hashes every pair of nodes sharing a cell of a fixed 20×20 grid into a Set of
+// strings (quadratic in a cell's population: 90 s on 16,000 nodes). ForceAtlas2's own iteration function is used as is,
+// fed the same matrices its `assign` would build; noverlap is re-implemented below with the same arithmetic. On graphs
+// of up to NOVERLAP_FINE_FROM nodes the positions are the ones the graphology versions gave, bit for bit.
+import { createRequire } from 'node:module';
 import { randomLcg } from 'd3';
 import type { RelatedPaper } from '../../src/contract/types.ts';
 
@@ -28,40 +32,269 @@ export interface LayoutOptions {
 
 export type Positions = Map<string, { x: number; y: number }>;
 
+interface Fa2Settings {
+  linLogMode: boolean;
+  outboundAttractionDistribution: boolean;
+  adjustSizes: boolean;
+  edgeWeightInfluence: number;
+  scalingRatio: number;
+  strongGravityMode: boolean;
+  gravity: number;
+  slowDown: number;
+  barnesHutOptimize: boolean;
+  barnesHutTheta: number;
+}
+
+const require = createRequire(import.meta.url);
+/** One ForceAtlas2 iteration over graphology-layout-forceatlas2's matrices (10 floats a node, 3 an edge). */
+const fa2Iterate = require('graphology-layout-forceatlas2/iterate.js') as (settings: Fa2Settings, nodes: Float32Array, edges: Float32Array) => void;
+
+/** Barnes-Hut (O(n log n) repulsion) above this many nodes, exact O(n²) repulsion below. */
+export const BARNES_HUT_FROM = 2000;
+
+/** Iterations for a graph of `order` nodes when time is no concern (100 to 800: small graphs settle slowly). */
 export function iterationsFor(order: number): number {
   return Math.max(100, Math.min(800, Math.round(20_000 / Math.sqrt(Math.max(order, 1)))));
 }
 
+/**
+ * Estimated milliseconds of one ForceAtlas2 iteration, from the graph's size only. Fitted on a 2-core VM (Node 20):
+ * Barnes-Hut repulsion grows as n·log₂n, attraction with the edges; exact repulsion as n².
+ */
+export function msPerIteration(order: number, size: number): number {
+  if (order <= BARNES_HUT_FROM) return 1.2e-5 * order * order + 2e-5 * size;
+  return 3.0e-4 * order * Math.log2(order) + 6e-5 * size;
+}
+
+/** Time the layout may take on the reference machine: about 2 s for 15,000 nodes, at most 25 s (100,000 papers). */
+export function layoutBudgetMs(order: number): number {
+  return Math.min(25_000, Math.max(2_000, order / 8));
+}
+
+/**
+ * ForceAtlas2 iterations for a graph: `iterationsFor` while that fits the time budget, else as many as fit (at least
+ * 30). It depends on the node and edge counts only — never on a clock — so the same input gives the same layout.
+ */
+export function layoutIterations(order: number, size: number): number {
+  const wanted = iterationsFor(order);
+  const fit = Math.floor(layoutBudgetMs(order) / msPerIteration(order, size));
+  return Math.max(Math.min(wanted, 30), Math.min(wanted, fit));
+}
+
+const PPN = 10;
+const PPE = 3;
+
 export function layout(nodes: LayoutNode[], edges: LayoutEdge[], clusterCount: number, options: LayoutOptions): Positions {
   const rng = randomLcg(options.seed);
-  const graph = new Graph({ type: 'undirected' });
+  const index = new Map<string, number>();
+  const keys: string[] = [];
+  const xs: number[] = [];
+  const ys: number[] = [];
+  const sizes: number[] = [];
   const radius = 100 * Math.sqrt(Math.max(nodes.length, 1));
   for (const n of nodes) {
+    if (index.has(n.key)) throw new Error(`layout: the node "${n.key}" is given twice`);
     const old = options.previous?.get(n.key);
     const angle = (2 * Math.PI * n.cluster) / Math.max(clusterCount, 1);
-    const x = old ? old.x : Math.cos(angle) * radius * 0.5 + (rng() - 0.5) * radius * 0.5;
-    const y = old ? old.y : Math.sin(angle) * radius * 0.5 + (rng() - 0.5) * radius * 0.5;
-    graph.addNode(n.key, { x, y, size: n.size });
+    index.set(n.key, keys.length);
+    keys.push(n.key);
+    xs.push(old ? old.x : Math.cos(angle) * radius * 0.5 + (rng() - 0.5) * radius * 0.5);
+    ys.push(old ? old.y : Math.sin(angle) * radius * 0.5 + (rng() - 0.5) * radius * 0.5);
+    sizes.push(n.size);
   }
-  for (const e of edges) {
-    if (!graph.hasNode(e.source) || !graph.hasNode(e.target)) continue;
-    if (graph.hasEdge(e.source, e.target)) graph.updateEdgeAttribute(e.source, e.target, 'weight', (w: number | undefined) => (w ?? 0) + e.weight);
-    else graph.addEdge(e.source, e.target, { weight: e.weight });
-  }
-  if (graph.order > 1) {
-    const settings = forceAtlas2.inferSettings(graph);
-    forceAtlas2.assign(graph, {
-      iterations: options.iterations || iterationsFor(graph.order),
-      getEdgeWeight: 'weight',
-      // Dissuading hubs (outbound attraction distribution) keeps shared concepts between their papers instead of
-      // pulling every paper into one disc; measured on the seed: related/random distance 0.52 against 0.62 for LinLog.
-      settings: { ...settings, linLogMode: false, outboundAttractionDistribution: true, adjustSizes: false, barnesHutOptimize: graph.order > 2000, gravity: 1, scalingRatio: 10, edgeWeightInfluence: 1 },
-    });
-    noverlap.assign(graph, { maxIterations: 200, settings: { margin: 2, ratio: 1.2, expansion: 1.1 } });
-  }
+  const order = keys.length;
   const out: Positions = new Map();
-  graph.forEachNode((key, a) => out.set(key, { x: round(a.x as number), y: round(a.y as number) }));
+  if (order <= 1) {
+    keys.forEach((key, i) => out.set(key, { x: round(xs[i]!), y: round(ys[i]!) }));
+    return out;
+  }
+
+  // One edge per pair of nodes, as in a simple undirected graph: the first of (a, b) and (b, a) keeps its orientation
+  // (it matters: hub dissuasion divides by the source's mass) and the weights of both are summed.
+  const pairs = new Map<number, number>();
+  const source: number[] = [];
+  const target: number[] = [];
+  const weight: number[] = [];
+  for (const e of edges) {
+    const s = index.get(e.source);
+    const t = index.get(e.target);
+    if (s === undefined || t === undefined) continue;
+    const pair = s < t ? s * order + t : t * order + s;
+    const at = pairs.get(pair);
+    if (at === undefined) {
+      pairs.set(pair, source.length);
+      source.push(s);
+      target.push(t);
+      weight.push(e.weight);
+    } else weight[at] = weight[at]! + e.weight;
+  }
+  pairs.clear();
+
+  const nodeMatrix = new Float32Array(order * PPN);
+  for (let i = 0; i < order; i++) {
+    const j = i * PPN;
+    nodeMatrix[j] = xs[i]!;
+    nodeMatrix[j + 1] = ys[i]!;
+    nodeMatrix[j + 6] = 1; // mass: 1 + weighted degree
+    nodeMatrix[j + 7] = 1; // convergence
+    nodeMatrix[j + 8] = sizes[i] || 1;
+  }
+  const edgeMatrix = new Float32Array(source.length * PPE);
+  for (let e = 0; e < source.length; e++) {
+    const w = Number.isNaN(weight[e]) ? 1 : weight[e]!;
+    const sj = source[e]! * PPN;
+    const tj = target[e]! * PPN;
+    nodeMatrix[sj + 6]! += w;
+    nodeMatrix[tj + 6]! += w;
+    edgeMatrix[e * PPE] = sj;
+    edgeMatrix[e * PPE + 1] = tj;
+    edgeMatrix[e * PPE + 2] = w;
+  }
+  const settings: Fa2Settings = {
+    // graphology-layout-forceatlas2's defaults and inferSettings, then ours.
+    barnesHutTheta: 0.5,
+    strongGravityMode: true,
+    slowDown: 1 + Math.log(order),
+    // Dissuading hubs (outbound attraction distribution) keeps shared concepts between their papers instead of
+    // pulling every paper into one disc; measured on the seed: related/random distance 0.52 against 0.62 for LinLog.
+    linLogMode: false,
+    outboundAttractionDistribution: true,
+    adjustSizes: false,
+    barnesHutOptimize: order > BARNES_HUT_FROM,
+    gravity: 1,
+    scalingRatio: 10,
+    edgeWeightInfluence: 1,
+  };
+  const iterations = options.iterations || layoutIterations(order, source.length);
+  for (let i = 0; i < iterations; i++) fa2Iterate(settings, nodeMatrix, edgeMatrix);
+
+  const matrix = new Float32Array(order * 3);
+  for (let i = 0; i < order; i++) {
+    matrix[i * 3] = nodeMatrix[i * PPN]!;
+    matrix[i * 3 + 1] = nodeMatrix[i * PPN + 1]!;
+    matrix[i * 3 + 2] = sizes[i] || 1;
+  }
+  removeOverlaps(matrix, { maxIterations: 200, margin: 2, ratio: 1.2, expansion: 1.1, speed: 3 }, randomLcg(options.seed));
+  keys.forEach((key, i) => out.set(key, { x: round(matrix[i * 3]!), y: round(matrix[i * 3 + 1]!) }));
   return out;
+}
+
+/** Up to this many nodes noverlap uses graphology-layout-noverlap's 20×20 grid (same positions as that library). */
+export const NOVERLAP_FINE_FROM = 2000;
+
+interface NoverlapSettings {
+  maxIterations: number;
+  margin: number;
+  ratio: number;
+  expansion: number;
+  speed: number;
+}
+
+/**
+ * graphology-layout-noverlap (same defaults, same arithmetic in the same order), without its costs: a colliding pair
+ * is tested once, in the first grid cell holding both nodes — which is what the library's Set of "a§b" strings
+ * achieves — and above NOVERLAP_FINE_FROM nodes the grid has about one cell per node instead of 400 cells in all.
+ * Nodes on the very same spot are pushed apart by a seeded random jitter (the library uses Math.random).
+ * `matrix` holds x, y, size per node and is updated in place.
+ */
+export function removeOverlaps(matrix: Float32Array, settings: NoverlapSettings, random: () => number): void {
+  const order = (matrix.length / 3) | 0;
+  const { margin, ratio, expansion, speed } = settings;
+  const gridSize = order <= NOVERLAP_FINE_FROM ? 20 : Math.min(2048, Math.ceil(Math.sqrt(order)));
+  const cellCount = gridSize * gridSize;
+  const deltaX = new Float32Array(order);
+  const deltaY = new Float32Array(order);
+  const boxes = new Int32Array(order * 4); // first column, last column, first row, last row
+  const cellStart = new Int32Array(cellCount + 1);
+  let members = new Int32Array(order * 4);
+  const jitter = (): number => 0.01 * (0.5 - random());
+
+  for (let iteration = 0; iteration < settings.maxIterations; iteration++) {
+    let xMin = Infinity;
+    let yMin = Infinity;
+    let xMax = -Infinity;
+    let yMax = -Infinity;
+    for (let i = 0; i < order; i++) {
+      const x = matrix[i * 3]!;
+      const y = matrix[i * 3 + 1]!;
+      const size = matrix[i * 3 + 2]! * ratio + margin;
+      xMin = Math.min(xMin, x - size);
+      xMax = Math.max(xMax, x + size);
+      yMin = Math.min(yMin, y - size);
+      yMax = Math.max(yMax, y + size);
+    }
+    const width = xMax - xMin;
+    const height = yMax - yMin;
+    const xCenter = (xMin + xMax) / 2;
+    const yCenter = (yMin + yMax) / 2;
+    xMin = xCenter - (expansion * width) / 2;
+    xMax = xCenter + (expansion * width) / 2;
+    yMin = yCenter - (expansion * height) / 2;
+    yMax = yCenter + (expansion * height) / 2;
+
+    // The grid as compressed rows: the nodes of cell c are members[cellStart[c] .. cellStart[c + 1]), in node order.
+    const cell = (v: number): number => Math.max(0, Math.min(gridSize - 1, v));
+    cellStart.fill(0);
+    for (let i = 0; i < order; i++) {
+      const x = matrix[i * 3]!;
+      const y = matrix[i * 3 + 1]!;
+      const size = matrix[i * 3 + 2]! * ratio + margin;
+      const b = i * 4;
+      boxes[b] = cell(Math.floor((gridSize * (x - size - xMin)) / (xMax - xMin)));
+      boxes[b + 1] = cell(Math.floor((gridSize * (x + size - xMin)) / (xMax - xMin)));
+      boxes[b + 2] = cell(Math.floor((gridSize * (y - size - yMin)) / (yMax - yMin)));
+      boxes[b + 3] = cell(Math.floor((gridSize * (y + size - yMin)) / (yMax - yMin)));
+      for (let col = boxes[b]!; col <= boxes[b + 1]!; col++)
+        for (let row = boxes[b + 2]!; row <= boxes[b + 3]!; row++) cellStart[col * gridSize + row + 1]!++;
+    }
+    for (let c = 0; c < cellCount; c++) cellStart[c + 1]! += cellStart[c]!;
+    if (members.length < cellStart[cellCount]!) members = new Int32Array(cellStart[cellCount]! * 2);
+    const fill = cellStart.slice(0, cellCount);
+    for (let i = 0; i < order; i++) {
+      const b = i * 4;
+      for (let col = boxes[b]!; col <= boxes[b + 1]!; col++)
+        for (let row = boxes[b + 2]!; row <= boxes[b + 3]!; row++) members[fill[col * gridSize + row]!++] = i;
+    }
+
+    deltaX.fill(0);
+    deltaY.fill(0);
+    let converged = true;
+    for (let c = 0; c < cellCount; c++) {
+      const end = cellStart[c + 1]!;
+      for (let a = cellStart[c]!; a < end; a++) {
+        const n1 = members[a]!;
+        const x1 = matrix[n1 * 3]!;
+        const y1 = matrix[n1 * 3 + 1]!;
+        const s1 = matrix[n1 * 3 + 2]!;
+        const b1 = n1 * 4;
+        for (let z = a + 1; z < end; z++) {
+          const n2 = members[z]!;
+          const b2 = n2 * 4;
+          // Test the pair only in the first cell (by column, then row) that holds both.
+          if (Math.max(boxes[b1]!, boxes[b2]!) * gridSize + Math.max(boxes[b1 + 2]!, boxes[b2 + 2]!) !== c) continue;
+          const xDist = matrix[n2 * 3]! - x1;
+          const yDist = matrix[n2 * 3 + 1]! - y1;
+          const s2 = matrix[n2 * 3 + 2]!;
+          const dist = Math.sqrt(xDist * xDist + yDist * yDist);
+          if (dist < s1 * ratio + margin + (s2 * ratio + margin)) {
+            converged = false;
+            if (dist > 0) {
+              deltaX[n2]! += (xDist / dist) * (1 + s1);
+              deltaY[n2]! += (yDist / dist) * (1 + s1);
+            } else {
+              deltaX[n2]! += width * jitter();
+              deltaY[n2]! += height * jitter();
+            }
+          }
+        }
+      }
+    }
+    for (let i = 0; i < order; i++) {
+      matrix[i * 3]! += deltaX[i]! * 0.1 * speed;
+      matrix[i * 3 + 1]! += deltaY[i]! * 0.1 * speed;
+    }
+    if (converged) return;
+  }
 }
 
 const round = (v: number): number => (Number.isFinite(v) ? Math.round(v * 100) / 100 : 0);

@@ -32,6 +32,9 @@ export interface LinkOptions {
 
 const TYPE_BONUS: Record<ConceptType, number> = { acronym: 1.5, token: 1.3, phrase: 1.2, word: 0.8 };
 
+/** Highlights kept per paper and concept: enough to read, bounded for a pathological 5 MB abstract. */
+const MAX_SPANS = 64;
+
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function mergeSpans(spans: Span[]): Span[] {
@@ -66,8 +69,8 @@ export function buildConcepts(
       const abstract = list.filter((o) => o.field === 'abstract');
       papers.set(paper, {
         weight: abstract.length + 2 * title.length,
-        titleSpans: mergeSpans(title.map((o) => [o.start, o.end])),
-        abstractSpans: mergeSpans(abstract.map((o) => [o.start, o.end])),
+        titleSpans: mergeSpans(title.map((o) => [o.start, o.end])).slice(0, MAX_SPANS),
+        abstractSpans: mergeSpans(abstract.map((o) => [o.start, o.end])).slice(0, MAX_SPANS),
       });
     }
     const idf = Math.log((paperCount + 1) / papers.size);

@@ -1,5 +1,6 @@
 // Parses JSON (an array of paper objects) and JSONL corpora into checked records, with line numbers.
 import type { Candidate, ParseOutcome, SkippedRecord } from './read.ts';
+import { hasVisibleText } from './read-text.ts';
 
 const KNOWN_FIELDS = new Set(['title', 'abstract', 'id', 'url', 'authors', 'date']);
 
@@ -20,19 +21,28 @@ export function parseJson(text: string): ParseOutcome {
     const what = `expected an array of paper objects, got ${kindOf(value)}`;
     return { records, skipped, fatal: { line: lines.lineOf(Math.max(0, text.search(/\S/))), what } };
   }
+  const lineOf = value.map((_, i) => lines.lineOf(scan.elementStarts[i] ?? 0));
+  const perLine = new Map<number, number>();
+  for (const line of lineOf) perLine.set(line, (perLine.get(line) ?? 0) + 1);
+  const warnings: SkippedRecord[] = [];
   value.forEach((element: unknown, i) => {
-    const line = lines.lineOf(scan.elementStarts[i] ?? 0);
-    const checked = toCandidate(element, line);
-    if ('reason' in checked) skipped.push(checked);
+    const line = lineOf[i]!;
+    // Minified JSON has many elements on one line: name the element too.
+    const where = (perLine.get(line) ?? 0) > 1 ? ` (array element ${i + 1})` : '';
+    const found: SkippedRecord[] = [];
+    const checked = toCandidate(element, line, found);
+    for (const w of found) warnings.push({ ...w, reason: w.reason + where });
+    if ('reason' in checked) skipped.push({ ...checked, reason: checked.reason + where });
     else records.push(checked);
   });
-  return { records, skipped };
+  return { records, skipped, warnings };
 }
 
 /** One JSON object per line; a broken line is skipped and reported, blank lines are ignored. Never fatal. */
 export function parseJsonLines(text: string): ParseOutcome {
   const records: Candidate[] = [];
   const skipped: SkippedRecord[] = [];
+  const warnings: SkippedRecord[] = [];
   let start = 0;
   for (let line = 1; start <= text.length; line++) {
     let end = text.indexOf('\n', start);
@@ -52,35 +62,50 @@ export function parseJsonLines(text: string): ParseOutcome {
       skipped.push({ line, reason: `invalid JSON: ${shorten(String(err))}` });
       continue;
     }
-    const checked = toCandidate(value, line);
+    const checked = toCandidate(value, line, warnings);
     if ('reason' in checked) skipped.push(checked);
     else records.push(checked);
   }
-  return { records, skipped };
+  return { records, skipped, warnings };
 }
 
-/** Checks one parsed record: title and abstract must be non-empty strings; wrong-typed optional fields are dropped. */
-export function toCandidate(value: unknown, line: number): Candidate | SkippedRecord {
+/**
+ * Checks one parsed record: title and abstract must be strings with visible text. An optional field of the wrong
+ * type is left out and reported in `warnings` (a numeric id or date is kept as text).
+ */
+export function toCandidate(value: unknown, line: number, warnings: SkippedRecord[] = []): Candidate | SkippedRecord {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { line, reason: `expected a paper object, got ${kindOf(value)}` };
   }
   const field = (name: string): unknown => (Object.hasOwn(value, name) ? (value as Record<string, unknown>)[name] : undefined);
   const rawTitle = field('title');
   const title = typeof rawTitle === 'string' ? rawTitle.trim() : '';
-  const named = title === '' ? {} : { title };
+  const named = hasVisibleText(title) ? { title } : {};
   const problem = requiredText('title', rawTitle) ?? requiredText('abstract', field('abstract'));
   if (problem) return { line, reason: problem, ...named };
 
   const record: Candidate = { title, abstract: (field('abstract') as string).trim(), line };
+  const ignored = (name: string, raw: unknown, what: string): void => {
+    warnings.push({ line, reason: `${name} ignored: ${kindOf(raw)}, not ${what}`, title });
+  };
   const rawId = field('id');
-  const id = typeof rawId === 'string' ? rawId.trim() : typeof rawId === 'number' && Number.isFinite(rawId) ? String(rawId) : '';
+  const id = typeof rawId === 'string' ? rawId.trim() : isFiniteNumber(rawId) ? String(rawId) : '';
   if (id !== '') record.id = id;
+  else if (isWrongType(rawId)) ignored('id', rawId, 'a string or a finite number (the key comes from the title)');
   const url = optionalText(field('url'));
   if (url !== undefined) record.url = url;
-  const authors = toAuthors(field('authors'));
+  else if (isWrongType(field('url'))) ignored('url', field('url'), 'a string');
+  const rawAuthors = field('authors');
+  const authors = toAuthors(rawAuthors);
   if (authors !== undefined) record.authors = authors;
-  const date = optionalText(field('date'));
+  else if (Array.isArray(rawAuthors)) {
+    const odd = rawAuthors.find((a) => typeof a !== 'string');
+    if (odd !== undefined) warnings.push({ line, reason: `authors ignored: an array holding ${kindOf(odd)}, not only strings`, title });
+  } else if (isWrongType(rawAuthors)) ignored('authors', rawAuthors, 'a string or an array of strings');
+  const rawDate = field('date');
+  const date = isFiniteNumber(rawDate) ? String(rawDate) : optionalText(rawDate);
   if (date !== undefined) record.date = date;
+  else if (isWrongType(rawDate)) ignored('date', rawDate, 'a string or a finite number');
 
   const extra: Record<string, unknown> = Object.create(null);
   let extras = 0;
@@ -93,10 +118,15 @@ export function toCandidate(value: unknown, line: number): Candidate | SkippedRe
   return record;
 }
 
+const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+/** Present, not null, and not a string: a field of the wrong type (an empty string is just absent). */
+const isWrongType = (v: unknown): boolean => v !== undefined && v !== null && typeof v !== 'string';
+
 function requiredText(name: string, raw: unknown): string | undefined {
   if (raw === undefined || raw === null) return `missing ${name}`;
   if (typeof raw !== 'string') return `${name} is not a string (${kindOf(raw)})`;
   if (raw.trim() === '') return `missing ${name} (empty)`;
+  if (!hasVisibleText(raw)) return `missing ${name} (only invisible characters)`;
   return undefined;
 }
 

@@ -47,12 +47,19 @@ function nonEmptyLines(text: string): TextLine[] {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     const trimmed = text.slice(start, end).trim();
-    if (trimmed !== '') out.push({ text: trimmed, line, abstractLike: isAbstractLike(trimmed) });
+    // A line of only zero-width or other invisible characters is blank.
+    if (trimmed !== '' && hasVisibleText(trimmed)) out.push({ text: trimmed, line, abstractLike: isAbstractLike(trimmed) });
     start = end + 1;
     line++;
   }
   return out;
 }
+
+/** Anything but white space, control and format characters (zero-width space, BOM), combining marks and fillers. */
+const VISIBLE = /[^\s\p{C}\p{M}\p{Z}\u115f\u1160\u3164\uffa0\u2800]/u;
+
+/** The text has a character that shows: a title of only zero-width spaces is no title. */
+export const hasVisibleText = (text: string): boolean => VISIBLE.test(text);
 
 /** Long prose: 200+ characters, or 80+ characters with two or more sentence ends. Titles are everything else. */
 export function isAbstractLike(line: string): boolean {

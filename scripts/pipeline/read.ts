@@ -30,6 +30,8 @@ export interface ReadResult {
   format: CorpusFormat;
   papers: RawPaper[];
   skipped: SkippedRecord[];
+  /** Papers that were read but with something left out or changed (a field of the wrong type, a repeated id). */
+  warnings: SkippedRecord[];
 }
 
 /** A record that parsed; still to be de-duplicated and keyed. */
@@ -39,6 +41,7 @@ export type Candidate = Omit<RawPaper, 'key'>;
 export interface ParseOutcome {
   records: Candidate[];
   skipped: SkippedRecord[];
+  warnings?: SkippedRecord[];
   fatal?: { line: number; what: string };
 }
 
@@ -53,8 +56,16 @@ export class CorpusError extends Error {
   }
 }
 
-/** Decodes UTF-8 (fatal on malformed bytes), strips a BOM and normalizes CRLF / CR to LF. */
+/** Decodes UTF-8 (fatal on malformed bytes and on NUL bytes), strips a BOM and normalizes CRLF / CR to LF. */
 export function decodeCorpus(bytes: Uint8Array, file: string): string {
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    // Valid UTF-8, but no text corpus has NUL bytes: UTF-16 without a BOM (every other byte 0) or a binary file.
+    const head = bytes.subarray(0, 256);
+    const utf16 = head.filter((b) => b === 0).length * 4 >= head.length;
+    const hint = utf16 ? ' (the file looks like UTF-16; save it as UTF-8)' : ' (a binary file?)';
+    throw new CorpusError(file, lineOfByte(bytes, nul), `NUL byte at byte offset ${nul}${hint}`);
+  }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
@@ -116,32 +127,44 @@ function lineOfByte(b: Uint8Array, offset: number): number {
 
 /**
  * Format from the content, never the file name: '[' opening a JSON value → json; '{' starting at least
- * half of the first five non-empty lines → jsonl (tolerates a broken line). A lone JSON object that is
- * not a paper, a pretty-printed object or a bare JSON scalar → json (which then reports "expected an
- * array"). Everything else → trending-text.
+ * half of the first five non-empty lines → jsonl (tolerates a broken line, also a broken first line, as
+ * long as another of those lines is a JSON object). A lone JSON object that is not a paper, a
+ * pretty-printed object or a bare JSON scalar → json (which then reports "expected an array").
+ * Everything else → trending-text, including titles such as "[Re]: …" or "{Fun} with …".
  */
 export function detectFormat(text: string): CorpusFormat {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const start = body.search(/\S/);
   if (start < 0) return 'trending-text';
   const first = body[start] ?? '';
-  if (first === '[') return looksLikeBracketTag(body, start) ? 'trending-text' : 'json';
-  if (first !== '{') return '"-0123456789tfn'.includes(first) && parsesAsJson(body) ? 'json' : 'trending-text';
-  let sampled = 0;
-  let braces = 0;
-  let pos = start;
-  while (sampled < 5 && pos < body.length) {
+  if (first === '[') return looksLikeBracketTag(body, start) || !opensJsonValue(body, start + 1) ? 'trending-text' : 'json';
+  const lines: string[] = [];
+  for (let pos = start; lines.length < 5 && pos < body.length; ) {
     let end = body.indexOf('\n', pos);
     if (end < 0) end = body.length;
-    const line = body.slice(pos, end).trimStart();
-    if (line !== '') sampled++;
-    if (line.startsWith('{')) braces++;
+    const line = body.slice(pos, end).trim();
+    if (line !== '') lines.push(line);
     pos = end + 1;
   }
-  if (braces * 2 < sampled) return 'json';
-  const onlyLine = sampled === 1 && body.slice(pos).trim() === '';
-  return onlyLine && parsesAsJson(body, (v) => !isPaperLike(v)) ? 'json' : 'jsonl';
+  const braces = lines.filter((l) => l.startsWith('{')).length;
+  if (first === '{') {
+    // A pretty-printed object opens with "{" then a quoted name or a line break, never "{Fun} with graphs".
+    if (braces * 2 < lines.length) return /^\{[^\s"}]/.test(lines[0] ?? '') ? 'trending-text' : 'json';
+    return lines.length === 1 && parsesAsJson(body, (v) => !isPaperLike(v)) ? 'json' : 'jsonl';
+  }
+  if (braces * 2 >= lines.length && lines.some((l) => l.startsWith('{') && parsesAsJson(l, isObject))) return 'jsonl';
+  return '"-0123456789tfn'.includes(first) && parsesAsJson(body) ? 'json' : 'trending-text';
 }
+
+/** The first non-space character from `at` can start a JSON value or close an array ("[Re]: …" cannot). */
+function opensJsonValue(text: string, at: number): boolean {
+  const next = /\S/g;
+  next.lastIndex = at;
+  const found = next.exec(text);
+  return found === null || '[{"]-0123456789tfn'.includes(found[0]);
+}
+
+const isObject = (value: unknown): boolean => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function parsesAsJson(text: string, accept: (value: unknown) => boolean = () => true): boolean {
   try {
@@ -172,8 +195,10 @@ export function readCorpus(text: string, file: string): ReadResult {
   if (outcome.fatal) throw new CorpusError(file, outcome.fatal.line, outcome.fatal.what);
 
   const skipped = [...outcome.skipped];
+  const warnings = [...(outcome.warnings ?? [])];
   const papers: RawPaper[] = [];
   const firstLineOfTitle = new Map<string, number>();
+  const firstLineOfId = new Map<string, number>();
   const keys = new KeyAllocator();
   for (const record of outcome.records) {
     const folded = foldTitle(record.title);
@@ -184,10 +209,17 @@ export function readCorpus(text: string, file: string): ReadResult {
     }
     firstLineOfTitle.set(folded, record.line);
     const base = record.id !== undefined ? record.id : slugify(record.title) || `paper-${fnv1a(folded)}`;
-    papers.push({ key: keys.take(base), ...record });
+    const key = keys.take(base);
+    if (record.id !== undefined) {
+      const idLine = firstLineOfId.get(record.id);
+      if (idLine !== undefined) warnings.push({ line: record.line, reason: `id "${record.id}" is also used on line ${idLine}: key "${key}"`, title: record.title });
+      else firstLineOfId.set(record.id, record.line);
+    }
+    papers.push({ key, ...record });
   }
   skipped.sort((a, b) => a.line - b.line);
-  return { format, papers, skipped };
+  warnings.sort((a, b) => a.line - b.line);
+  return { format, papers, skipped, warnings };
 }
 
 /** Title identity for duplicate detection: NFKC, case-folded, whitespace collapsed. */

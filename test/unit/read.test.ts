@@ -85,7 +85,7 @@ describe('trending-text format', () => {
 
   it('returns no papers and no skips for a header-only or empty file', () => {
     for (const name of ['text-header-only.txt', 'empty.txt']) {
-      expect(readFixture(name)).toEqual({ format: 'trending-text', papers: [], skipped: [] });
+      expect(readFixture(name)).toEqual({ format: 'trending-text', papers: [], skipped: [], warnings: [] });
     }
     expect(readCorpus('   \n\n  ', 'blank.txt').papers).toEqual([]);
   });
@@ -147,6 +147,15 @@ describe('detecting the format from the content', () => {
     expect(detectFormat('42')).toBe('json');
     expect(detectFormat('new\n\nSubscribe\n')).toBe('trending-text');
     expect(detectFormat('')).toBe('trending-text');
+  });
+
+  it('reads titles that open with "[" or "{" as text, and JSONL whose first line is broken as JSONL', () => {
+    expect(detectFormat('[Re]: Reproducing X\n\nabstract')).toBe('trending-text');
+    expect(detectFormat('{Fun} with graphs\n\nabstract\n\nSecond\n\nabstract')).toBe('trending-text');
+    expect(detectFormat('[\n  {"title": "x"}\n]')).toBe('json');
+    expect(detectFormat('garbage\n{"title": "a", "abstract": "b"}\n{"title": "c"}\n')).toBe('jsonl');
+    expect(detectFormat('"title": "x"}\n{"title": "a", "abstract": "b"}\n')).toBe('jsonl');
+    expect(detectFormat('A title\n\n{not json} at all\n')).toBe('trending-text');
   });
 });
 
@@ -348,6 +357,7 @@ describe('properties', () => {
         try {
           expected = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/\r\n?/g, '\n');
         } catch {}
+        if (bytes.includes(0)) expected = undefined; // NUL bytes: UTF-16 or binary, refused
         if (expected === undefined) corpusError(() => decodeCorpus(bytes, 'b'));
         else expect(decodeCorpus(bytes, 'b')).toBe(expected);
       }),

@@ -112,6 +112,20 @@ export function chunks(tokens: Token[]): Array<[number, number]> {
   return out;
 }
 
+/** Tokens outside the given ranges, in one pass over both (tokens are in text order). */
+function withoutRanges(tokens: Token[], ranges: Array<[number, number]>): Token[] {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  const out: Token[] = [];
+  let r = 0;
+  for (const t of tokens) {
+    while (r < sorted.length && sorted[r]![1] < t.end) r++;
+    let inside = false;
+    for (let k = r; k < sorted.length && sorted[k]![0] <= t.start; k++) if (t.end <= sorted[k]![1]) inside = true;
+    if (!inside) out.push(t);
+  }
+  return out;
+}
+
 const edgeKey = (t: Token | undefined, last: boolean): string => (t ? tokenKeyWords(t.text, last).join(' ') : '');
 
 /**
@@ -120,7 +134,7 @@ const edgeKey = (t: Token | undefined, last: boolean): string => (t ? tokenKeyWo
  * one chunk "key-value cache".
  */
 export function candidates(text: string, allTokens: Token[], chunkBase: number, transparent: Array<[number, number]> = []): Occurrence[] {
-  const tokens = transparent.length ? allTokens.filter((t) => !transparent.some(([a, b]) => t.start >= a && t.end <= b)) : allTokens;
+  const tokens = transparent.length ? withoutRanges(allTokens, transparent) : allTokens;
   const out: Occurrence[] = [];
   const found = chunks(tokens);
   found.forEach(([start, end], c) => {

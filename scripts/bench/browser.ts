@@ -1,0 +1,156 @@
+// The app's cost to load a graph, in headless Chromium: the built site is served on 127.0.0.1 with the graph to measure
+// as its graph.json, and each page load reports time to the first sigma render and the cost of a hover update.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../../test/browser/browser.ts';
+import { startStaticServer, type StaticServer } from '../../test/browser/server.ts';
+
+export interface PageCost {
+  /** From navigation to sigma's first render (the app's `atlas:first-render` measure), ms. */
+  firstRenderMs: number;
+  /** From navigation to the app being ready (search enabled; `atlas:ready`), ms. */
+  readyMs: number;
+  /** The app's own hover measure (`atlas:hover`: store update, reducers, refresh), median, ms. */
+  hoverMs?: number;
+  /** From a mousemove onto another node to the next animation frame (the redrawn map), median, ms. */
+  hoverFrameMs?: number;
+  /** JS heap in use after loading, bytes. */
+  heapBytes?: number;
+}
+
+export type PageResult = PageCost | { error: string };
+
+const VIEWPORT = { width: 1440, height: 900 };
+
+/** Builds the static site (app + seed graph) into `dir` once; the bench then swaps its graph.json. */
+export function buildSite(root: string, dir: string, tsxImport: string[]): void {
+  const r = spawnSync(process.execPath, [...tsxImport, 'scripts/build-site.ts', '--out-dir', dir, '--quiet'], { cwd: root, encoding: 'utf8', timeout: 300_000 });
+  if (r.status !== 0 || !existsSync(join(dir, 'index.html'))) throw new Error(`building the site failed:\n${r.stderr}${r.error?.message ?? ''}`);
+}
+
+export class AppBench {
+  private constructor(
+    private readonly browser: Browser,
+    private readonly server: StaticServer,
+    private readonly dir: string,
+  ) {}
+
+  static async start(siteDir: string): Promise<AppBench> {
+    const dir = resolve(siteDir);
+    const server = await startStaticServer(dir, '/atlas/');
+    try {
+      return new AppBench(await launchBrowser(), server, dir);
+    } catch (e) {
+      await server.close();
+      throw e;
+    }
+  }
+
+  /** Loads the app on `graphFile` `runs` times (a fresh browser context each time). */
+  async measure(graphFile: string, runs: number, timeoutMs: number): Promise<PageResult[]> {
+    copyFileSync(graphFile, join(this.dir, 'graph.json'));
+    const results: PageResult[] = [];
+    for (let i = 0; i < runs; i++) results.push(await this.once(timeoutMs));
+    return results;
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close().catch(() => {});
+    await this.server.close();
+  }
+
+  private async once(timeoutMs: number): Promise<PageResult> {
+    const context = await this.browser.newContext({ viewport: VIEWPORT });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('crash', () => errors.push('the page crashed (out of memory?)'));
+    try {
+      await page.goto(this.server.url, { waitUntil: 'commit', timeout: timeoutMs });
+      const outcome = await page
+        .waitForSelector('body.is-ready, body.has-error', { timeout: timeoutMs })
+        .then(() => page.evaluate<string>(`document.body.classList.contains('has-error') ? (document.getElementById('status')?.textContent ?? 'error').trim() : ''`))
+        .catch((e: Error) => (errors.length ? errors.join('; ') : `not ready after ${Math.round(timeoutMs / 1000)} s (${e.message.split('\n')[0]})`));
+      if (outcome) return { error: outcome.replace(/\s+/g, ' ').slice(0, 200) };
+      const marks = await page.evaluate<{ firstRender: number; ready: number; now: number }>(
+        `({ firstRender: performance.getEntriesByName('atlas:first-render')[0]?.duration ?? -1, ready: performance.getEntriesByName('atlas:ready')[0]?.duration ?? -1, now: performance.now() })`,
+      );
+      const cost: PageCost = {
+        // Without the app's marks (older builds), the moment the page was seen ready is an upper bound.
+        firstRenderMs: Math.round(marks.firstRender >= 0 ? marks.firstRender : marks.now),
+        readyMs: Math.round(marks.ready >= 0 ? marks.ready : marks.now),
+      };
+      const hover = await measureHover(page).catch(() => undefined);
+      if (hover) {
+        cost.hoverMs = round1(hover.app);
+        cost.hoverFrameMs = round1(hover.frame);
+      }
+      const heap = await heapUsed(page).catch(() => undefined);
+      if (heap !== undefined) cost.heapBytes = heap;
+      return cost;
+    } catch (e) {
+      return { error: errors.length ? errors.join('; ') : (e as Error).message.split('\n')[0]! };
+    } finally {
+      await context.close().catch(() => {});
+    }
+  }
+}
+
+const round1 = (v: number): number => Math.round(v * 10) / 10;
+
+const median = (values: number[]): number => {
+  const s = [...values].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2) : NaN;
+};
+
+/**
+ * Finds two spots over different nodes (the map's `is-pointing` class says the pointer is on one), then moves the
+ * pointer from one to the other ten times, timing each move to the next animation frame — the frame sigma redraws in.
+ */
+async function measureHover(page: Page): Promise<{ app: number; frame: number } | undefined> {
+  const box = await page.locator('#map').boundingBox();
+  if (!box) return undefined;
+  const spots: Array<{ x: number; y: number }> = [];
+  const cx = box.x + box.width * 0.4;
+  const cy = box.y + box.height / 2;
+  // A spiral of probe points from the middle of the map outwards.
+  for (let i = 0; i < 400 && spots.length < 2; i++) {
+    const angle = i * 0.7;
+    const r = 6 * Math.sqrt(i) * 4;
+    const x = Math.round(cx + r * Math.cos(angle));
+    const y = Math.round(cy + r * Math.sin(angle));
+    if (x < box.x + 5 || y < box.y + 5 || x > box.x + box.width - 5 || y > box.y + box.height - 5) continue;
+    await page.mouse.move(x, y);
+    const on = await page.evaluate<boolean>(`new Promise((done) => requestAnimationFrame(() => done(document.getElementById('map')?.classList.contains('is-pointing') ?? false)))`);
+    if (on && spots.every((s) => Math.hypot(s.x - x, s.y - y) > 30)) spots.push({ x, y });
+  }
+  if (spots.length < 2) return undefined;
+  // A string, not a function: tsx's transform would add helpers (__name) the page does not have.
+  const result = await page.evaluate<{ frames: number[]; app: number[] }>(`(async (points) => {
+    const before = performance.getEntriesByName('atlas:hover').length;
+    const frames = [];
+    for (let i = 0; i < 10; i++) {
+      const p = points[i % 2];
+      const target = document.elementFromPoint(p.x, p.y);
+      if (!target) break;
+      const t0 = performance.now();
+      target.dispatchEvent(new MouseEvent('mousemove', { clientX: p.x, clientY: p.y, bubbles: true, cancelable: true, view: window }));
+      await new Promise((done) => requestAnimationFrame(() => done()));
+      frames.push(performance.now() - t0);
+      await new Promise((done) => setTimeout(done, 30));
+    }
+    const app = performance.getEntriesByName('atlas:hover').slice(before).map((e) => e.duration);
+    return { frames, app };
+  })(${JSON.stringify(spots)})`);
+  if (result.frames.length === 0) return undefined;
+  return { frame: median(result.frames), app: result.app.length ? median(result.app) : NaN };
+}
+
+async function heapUsed(page: Page): Promise<number | undefined> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value;
+}

@@ -1,0 +1,162 @@
+// Extraction on worker threads. `extractPaper` works per paper, so papers are cut into batches, dealt to this thread
+// and `threads - 1` workers, and the results are put back in paper order.
+//
+// Batches are dealt round-robin (participant k takes batches k, k + n, k + 2n…), not to whichever thread is free:
+// every thread then reads the same papers in the same order on every run. That matters because wink-nlp remembers
+// every word it has read and its tokenizer consults that memory ("6x)" is split one way before "6x" was seen, another
+// way after), so a paper's terms can depend on the papers read before it in the same thread. With a fixed deal the
+// output is the same on every run with the same --threads; it equals the one-thread output only once the tokenizer
+// forgets new words between texts (see the note in scripts/bench/README.md).
+//
+// The pool is driven synchronously (the caller gets an array back, no Promise): this thread extracts its own batches
+// and in between sleeps in Atomics.wait on a counter that workers bump after each reply, reading replies with
+// receiveMessageOnPort. That keeps the CLI's `runGraphBuild` synchronous for every caller. This thread starts at
+// once while the workers load (about a second each: tsx, then wink-nlp's model).
+import { availableParallelism } from 'node:os';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { extractPaper, type ExtractInput, type PaperTerms } from '../extract/index.ts';
+import type { Reply, Task, WorkerSetup } from './protocol.ts';
+
+/** Below this many papers one thread is faster: starting a worker (tsx, wink-nlp's model) costs about a second. */
+export const PARALLEL_FROM = 500;
+
+/** Threads for a corpus when the user did not say: both cores of a 2-core machine for big corpora, else one. */
+export function defaultThreads(paperCount: number): number {
+  return paperCount > PARALLEL_FROM ? Math.max(1, Math.min(2, availableParallelism())) : 1;
+}
+
+export interface ExtractAllOptions {
+  /** Threads that extract: this one and `threads - 1` workers; 1 (or a corpus of one batch) uses no worker. */
+  threads: number;
+  /** Papers per task sent to a worker. */
+  batch?: number;
+  progress?: (done: number, total: number) => void;
+  /** Told when the workers could not start and extraction fell back to this thread. */
+  warn?: (line: string) => void;
+  /** Longest wait for a worker's first reply (start-up: loading tsx and the tagger's model). */
+  startTimeoutMs?: number;
+  /** Longest wait for any reply once the workers run. */
+  replyTimeoutMs?: number;
+}
+
+interface PoolWorker {
+  worker: Worker;
+  port: MessagePort;
+  ready: boolean;
+  inFlight: number;
+  /** The next task of this worker: participant k takes tasks k, k + n, k + 2n… of n participants. */
+  next: number;
+}
+
+/** Terms of every paper, in the order of `papers`, extracted by this thread and `threads - 1` worker threads. */
+export function extractAll(papers: ExtractInput[], options: ExtractAllOptions): PaperTerms[] {
+  const batch = Math.max(1, Math.floor(options.batch ?? 32));
+  const threads = Math.max(1, Math.min(Math.floor(options.threads), Math.ceil(papers.length / batch)));
+  const progress = options.progress ?? (() => {});
+  const results: PaperTerms[] = new Array<PaperTerms>(papers.length);
+  if (threads <= 1) return extractHere(papers, 0, papers.length, results, progress);
+
+  const tasks: Task[] = [];
+  for (let start = 0, id = 0; start < papers.length; start += batch, id++) tasks.push({ id, papers: papers.slice(start, start + batch).map(inputOf) });
+  const signal = new SharedArrayBuffer(4);
+  const counter = new Int32Array(signal);
+  // Participant k < threads - 1 is a worker; the last one is this thread, which works while the workers start up.
+  const pool = startWorkers(threads - 1, signal);
+  let own = threads - 1;
+  const startTimeout = options.startTimeoutMs ?? 120_000;
+  const replyTimeout = options.replyTimeoutMs ?? 300_000;
+  let done = 0;
+  let anyReady = false;
+  let lastReply = performance.now();
+  const filled = new Uint8Array(tasks.length);
+  const put = (id: number, terms: PaperTerms[]): void => {
+    if (filled[id]) return;
+    filled[id] = 1;
+    terms.forEach((t, i) => (results[id * batch + i] = t));
+    done += terms.length;
+    progress(done, papers.length);
+  };
+  /** Workers could not start: this thread does every batch not done yet (late replies are ignored). */
+  const fallBack = (why: string): PaperTerms[] => {
+    options.warn?.(`extraction workers ${why}: extracting in this thread`);
+    for (const task of tasks) if (!filled[task.id]) put(task.id, task.papers.map((p) => extractPaper(p)));
+    return results;
+  };
+  try {
+    while (done < papers.length) {
+      const seen = Atomics.load(counter, 0);
+      let got = false;
+      for (const w of pool) {
+        for (let m = receiveMessageOnPort(w.port); m; m = receiveMessageOnPort(w.port)) {
+          got = true;
+          const reply = m.message as Reply;
+          if (reply.type === 'ready') (w.ready = true), (anyReady = true);
+          else if (reply.type === 'error' && reply.id < 0) return fallBack(`could not start (${reply.message})`);
+          else if (reply.type === 'error') throw new Error(`extraction worker failed on batch ${reply.id}: ${reply.message}`);
+          else {
+            put(reply.id, reply.terms);
+            w.inFlight--;
+          }
+        }
+        // Two tasks in flight per worker, so a worker never idles while this thread extracts or reads a reply.
+        while (w.ready && w.inFlight < 2 && w.next < tasks.length) {
+          w.port.postMessage(tasks[w.next]!);
+          w.next += threads;
+          w.inFlight++;
+        }
+      }
+      if (got) lastReply = performance.now();
+      if (own < tasks.length) {
+        const task = tasks[own]!;
+        put(task.id, task.papers.map((p) => extractPaper(p)));
+        own += threads;
+        continue;
+      }
+      if (got) continue;
+      const waited = performance.now() - lastReply;
+      if (!anyReady && waited > startTimeout) return fallBack(`did not start within ${Math.round(startTimeout / 1000)} s`);
+      if (anyReady && waited > replyTimeout) throw new Error(`an extraction worker stopped answering (no reply for ${Math.round(waited / 1000)} s)`);
+      Atomics.wait(counter, 0, seen, 1000);
+    }
+    return results;
+  } finally {
+    for (const w of pool) {
+      w.port.close();
+      void w.worker.terminate();
+    }
+  }
+}
+
+const inputOf = (p: ExtractInput): ExtractInput => ({ key: p.key, title: p.title, abstract: p.abstract });
+
+function extractHere(papers: ExtractInput[], from: number, to: number, out: PaperTerms[], progress: (done: number, total: number) => void): PaperTerms[] {
+  for (let i = from; i < to; i++) {
+    out[i] = extractPaper(papers[i]!);
+    if (i % 50 === 49) progress(i + 1, papers.length);
+  }
+  return out;
+}
+
+const WORKER_URL = new URL('./worker.mjs', import.meta.url);
+
+/**
+ * Node options for the workers: none of the parent's (its TypeScript loader is registered by worker.mjs itself, and
+ * Vitest's options are not all allowed in workers) except --cpu-prof and --cpu-prof-dir=DIR, so profiling a build
+ * profiles its workers too.
+ */
+const workerExecArgv = (): string[] => process.execArgv.filter((a) => a === '--cpu-prof' || a.startsWith('--cpu-prof-dir='));
+
+function startWorkers(count: number, signal: SharedArrayBuffer): PoolWorker[] {
+  const execArgv = workerExecArgv();
+  const pool: PoolWorker[] = [];
+  for (let i = 0; i < count; i++) {
+    const { port1, port2 } = new MessageChannel();
+    const setup: WorkerSetup = { port: port2, signal };
+    const worker = new Worker(WORKER_URL, { workerData: setup, transferList: [port2], execArgv });
+    worker.unref();
+    // Failures are reported through the port (or end in a timeout); an unhandled 'error' event would kill the process.
+    worker.on('error', () => {});
+    pool.push({ worker, port: port1, ready: false, inFlight: 0, next: i });
+  }
+  return pool;
+}

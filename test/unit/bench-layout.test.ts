@@ -1,0 +1,124 @@
+// The layout at scale: the typed-array ForceAtlas2 + noverlap give the graphology libraries' positions on small graphs,
+// bit for bit; the fine grid finds the same overlaps on large ones; the iteration count depends on the graph, not a clock.
+import Graph from 'graphology';
+import forceAtlas2 from 'graphology-layout-forceatlas2';
+import noverlap from 'graphology-layout-noverlap';
+import { randomLcg } from 'd3';
+import { describe, expect, it } from 'vitest';
+import { iterationsFor, layout, layoutIterations, msPerIteration, removeOverlaps, type LayoutEdge, type LayoutNode } from '../../scripts/pipeline/layout.ts';
+
+function randomGraph(order: number, size: number, seed: number): { nodes: LayoutNode[]; edges: LayoutEdge[] } {
+  const rng = randomLcg(seed);
+  const nodes = Array.from({ length: order }, (_, i) => ({ key: `n${i}`, cluster: i % 5, size: 2 + Math.round(rng() * 1000) / 100 }));
+  const edges: LayoutEdge[] = [];
+  for (let e = 0; e < size; e++) {
+    const a = Math.floor(rng() * order);
+    const b = Math.floor(rng() * order);
+    if (a === b) continue;
+    edges.push({ source: `n${a}`, target: `n${b}`, weight: 1 + Math.round(rng() * 500) / 100 });
+    // Some pairs twice, in the other direction: their weights add up on one edge.
+    if (e % 7 === 0) edges.push({ source: `n${b}`, target: `n${a}`, weight: 2 });
+  }
+  edges.push({ source: 'n0', target: 'missing', weight: 1 });
+  return { nodes, edges };
+}
+
+/** The layout as it was computed with graphology before (same seeded start, settings and libraries). */
+function graphologyLayout(nodes: LayoutNode[], edges: LayoutEdge[], clusterCount: number, seed: number, iterations: number): Map<string, { x: number; y: number }> {
+  const rng = randomLcg(seed);
+  const graph = new Graph({ type: 'undirected' });
+  const radius = 100 * Math.sqrt(Math.max(nodes.length, 1));
+  for (const n of nodes) {
+    const angle = (2 * Math.PI * n.cluster) / Math.max(clusterCount, 1);
+    graph.addNode(n.key, { x: Math.cos(angle) * radius * 0.5 + (rng() - 0.5) * radius * 0.5, y: Math.sin(angle) * radius * 0.5 + (rng() - 0.5) * radius * 0.5, size: n.size });
+  }
+  for (const e of edges) {
+    if (!graph.hasNode(e.source) || !graph.hasNode(e.target)) continue;
+    if (graph.hasEdge(e.source, e.target)) graph.updateEdgeAttribute(e.source, e.target, 'weight', (w: number | undefined) => (w ?? 0) + e.weight);
+    else graph.addEdge(e.source, e.target, { weight: e.weight });
+  }
+  const settings = forceAtlas2.inferSettings(graph);
+  forceAtlas2.assign(graph, {
+    iterations,
+    getEdgeWeight: 'weight',
+    settings: { ...settings, linLogMode: false, outboundAttractionDistribution: true, adjustSizes: false, barnesHutOptimize: graph.order > 2000, gravity: 1, scalingRatio: 10, edgeWeightInfluence: 1 },
+  });
+  noverlap.assign(graph, { maxIterations: 200, settings: { margin: 2, ratio: 1.2, expansion: 1.1 } });
+  const out = new Map<string, { x: number; y: number }>();
+  graph.forEachNode((key, a) => out.set(key, { x: Math.round((a.x as number) * 100) / 100, y: Math.round((a.y as number) * 100) / 100 }));
+  return out;
+}
+
+describe('layout on typed arrays', () => {
+  it('gives the positions graphology-layout-forceatlas2 and -noverlap gave, bit for bit', () => {
+    const { nodes, edges } = randomGraph(300, 900, 7);
+    const ours = layout(nodes, edges, 5, { seed: 42, iterations: 60 });
+    const theirs = graphologyLayout(nodes, edges, 5, 42, 60);
+    expect([...ours]).toEqual([...theirs]);
+  });
+
+  it('removes overlaps like graphology-layout-noverlap on a crowded small graph', () => {
+    const rng = randomLcg(3);
+    const graph = new Graph();
+    const matrix = new Float32Array(500 * 3);
+    for (let i = 0; i < 500; i++) {
+      const [x, y, size] = [rng() * 200, rng() * 200, 1 + rng() * 8];
+      graph.addNode(String(i), { x, y, size });
+      matrix.set([x, y, size], i * 3);
+    }
+    noverlap.assign(graph, { maxIterations: 200, settings: { margin: 2, ratio: 1.2, expansion: 1.1 } });
+    removeOverlaps(matrix, { maxIterations: 200, margin: 2, ratio: 1.2, expansion: 1.1, speed: 3 }, rng);
+    graph.forEachNode((key, a) => {
+      const i = Number(key);
+      expect([matrix[i * 3], matrix[i * 3 + 1]]).toEqual([Math.fround(a.x as number), Math.fround(a.y as number)]);
+    });
+  });
+
+  it('finds the same colliding pairs with its fine grid on a large graph, and separates its nodes the same way every time', () => {
+    const N = 6000;
+    const make = (): Float32Array => {
+      const rng = randomLcg(5);
+      const m = new Float32Array(N * 3);
+      for (let i = 0; i < N; i++) m.set([rng() * 3000, rng() * 3000, 2 + rng() * 6], i * 3);
+      return m;
+    };
+    const overlaps = (m: Float32Array): number => {
+      let n = 0;
+      for (let i = 0; i < N; i++)
+        for (let j = i + 1; j < N; j++) {
+          const d = Math.hypot(m[i * 3]! - m[j * 3]!, m[i * 3 + 1]! - m[j * 3 + 1]!);
+          if (d < m[i * 3 + 2]! * 1.2 + 2 + m[j * 3 + 2]! * 1.2 + 2) n++;
+        }
+      return n;
+    };
+    // One iteration: exactly the library's moves (same pairs found, same sums).
+    const one = make();
+    removeOverlaps(one, { maxIterations: 1, margin: 2, ratio: 1.2, expansion: 1.1, speed: 3 }, randomLcg(1));
+    const graph = new Graph();
+    const start = make();
+    for (let i = 0; i < N; i++) graph.addNode(String(i), { x: start[i * 3], y: start[i * 3 + 1], size: start[i * 3 + 2] });
+    noverlap.assign(graph, { maxIterations: 1, settings: { margin: 2, ratio: 1.2, expansion: 1.1 } });
+    graph.forEachNode((key, a) => {
+      const i = Number(key);
+      expect([one[i * 3], one[i * 3 + 1]]).toEqual([Math.fround(a.x as number), Math.fround(a.y as number)]);
+    });
+    // All iterations: nearly every overlap gone (the library leaves the same few after 200), deterministically.
+    const before = overlaps(make());
+    const a = make();
+    removeOverlaps(a, { maxIterations: 200, margin: 2, ratio: 1.2, expansion: 1.1, speed: 3 }, randomLcg(1));
+    expect(before).toBeGreaterThan(1000);
+    expect(overlaps(a)).toBeLessThan(before / 20);
+    const b = make();
+    removeOverlaps(b, { maxIterations: 200, margin: 2, ratio: 1.2, expansion: 1.1, speed: 3 }, randomLcg(1));
+    expect(b).toEqual(a);
+  });
+
+  it('sizes ForceAtlas2 iterations from node and edge counts: all of them for small graphs, a time budget for large ones', () => {
+    expect(layoutIterations(357, 1600)).toBe(iterationsFor(357));
+    expect(layoutIterations(200_000, 3_000_000)).toBeLessThan(iterationsFor(200_000));
+    expect(layoutIterations(200_000, 3_000_000)).toBeGreaterThanOrEqual(30);
+    expect(layoutIterations(200_000, 3_000_000)).toBe(layoutIterations(200_000, 3_000_000));
+    // Within the budget of the reference machine (25 s at most).
+    expect(layoutIterations(200_000, 3_000_000) * msPerIteration(200_000, 3_000_000)).toBeLessThanOrEqual(25_000 + msPerIteration(200_000, 3_000_000) * 30);
+  });
+});

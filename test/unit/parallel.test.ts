@@ -1,0 +1,89 @@
+// Extraction on worker threads gives the same graph, byte for byte, as one thread; the streamed graph file is the
+// same bytes as serializeAtlas.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseArgs } from '../../scripts/cli/args.ts';
+import { runGraphBuild, writeJson, type BuildStats } from '../../scripts/cli/graph.ts';
+import { serializeAtlas } from '../../scripts/pipeline/emit.ts';
+import { defaultThreads, extractAll } from '../../scripts/pipeline/parallel/extract.ts';
+import { decodeCorpus, readCorpus } from '../../scripts/pipeline/read.ts';
+
+const SEED = 'data/trending-papers.txt';
+const quiet = { info: () => {}, error: (line: string) => console.error(line) };
+
+describe('extraction on worker threads', () => {
+  const papers = readCorpus(decodeCorpus(readFileSync(SEED), SEED), SEED).papers;
+
+  it('gives every paper the same terms, in paper order, whatever the number of threads', () => {
+    const one = extractAll(papers, { threads: 1 });
+    // Small batches, so every thread takes several and they finish in any order.
+    const warnings: string[] = [];
+    const three = extractAll(papers, { threads: 3, batch: 5, warn: (w) => warnings.push(w) });
+    expect(warnings).toEqual([]);
+    expect(three.map((t) => t.key)).toEqual(papers.map((p) => p.key));
+    expect(three).toEqual(one);
+    // Maps survive the trip between threads.
+    expect(three[0]!.tags).toBeInstanceOf(Map);
+  }, 60_000);
+
+  it('builds the same graph file, byte for byte, with --threads 1 and --threads 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-parallel-'));
+    const build = (threads: number): { bytes: Buffer; stats: BuildStats } => {
+      const out = join(dir, `t${threads}.json`);
+      let stats: BuildStats | undefined;
+      runGraphBuild(parseArgs(['--input', SEED, '--out', out, '--threads', String(threads)]), quiet, (s) => (stats = s));
+      return { bytes: readFileSync(out), stats: stats! };
+    };
+    const one = build(1);
+    const two = build(2);
+    expect(two.stats.threads).toBe(2);
+    expect(one.stats.threads).toBe(1);
+    expect(two.bytes.equals(one.bytes)).toBe(true);
+    expect(one.stats.timings.map(([stage]) => stage)).toEqual(['read', 'extract', 'normalize', 'link', 'cluster', 'layout', 'emit', 'write']);
+    expect(one.stats.bytes).toBe(one.bytes.length);
+  }, 120_000);
+
+  it('uses one thread for small corpora and at most two by default', () => {
+    expect(defaultThreads(98)).toBe(1);
+    expect(defaultThreads(500)).toBe(1);
+    expect(defaultThreads(5000)).toBeGreaterThanOrEqual(1);
+    expect(defaultThreads(5000)).toBeLessThanOrEqual(2);
+  });
+
+  it('rejects a --threads that is not a whole number ≥ 1', () => {
+    expect(() => parseArgs(['--threads', '0'])).toThrow(/--threads/);
+    expect(() => parseArgs(['--threads', '1.5'])).toThrow(/--threads/);
+    expect(parseArgs(['--threads=2']).threads).toBe(2);
+    expect(parseArgs([]).threads).toBeUndefined();
+  });
+});
+
+describe('writeJson', () => {
+  it('writes the same bytes as serializeAtlas, in pieces', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-json-'));
+    const values = [
+      { attributes: { a: 1, s: 'é "q" \u2028' }, options: { type: 'undirected' }, nodes: [{ key: 'p:1', attributes: { x: 1.5, u: undefined } }, { key: 'c:2' }], edges: [] },
+      { skip: undefined, empty: [], holes: [1, undefined, () => 2], nested: [[1, [2]], { deep: [null] }], last: 'x' },
+      {},
+    ];
+    for (const [i, value] of values.entries()) {
+      const file = join(dir, `${i}.json`);
+      const written = writeJson(file, value, 1 << 30);
+      const expected = serializeAtlas(value as never);
+      expect(readFileSync(file, 'utf8')).toBe(expected);
+      expect(written.bytes).toBe(Buffer.byteLength(expected));
+      expect(written.text?.toString('utf8')).toBe(expected);
+    }
+  });
+
+  it('streams arrays too long for one string chunk', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-json-'));
+    const value = { nodes: Array.from({ length: 60_000 }, (_, i) => ({ key: `p:${i}`, attributes: { label: 'x'.repeat(100) } })) };
+    const file = join(dir, 'big.json');
+    const written = writeJson(file, value, 1000);
+    expect(written.text).toBeUndefined();
+    expect(readFileSync(file, 'utf8')).toBe(serializeAtlas(value as never));
+  });
+});
