@@ -27,7 +27,7 @@ export const DEFAULTS: Readonly<BuildOptions> = Object.freeze({
   maxPaperShare: 0.5,
   maxGeneralPerMillion: 3,
   maxRelated: 8,
-  minRelatedScore: 0.08,
+  minRelatedScore: 0.12,
   resolution: 1,
   iterations: 0,
   maxTerms: 8,

@@ -40,6 +40,9 @@ export type Progress = (stage: string, done: number, total: number) => void;
 
 export const PAPER_PREFIX = 'p:';
 
+/** Least similarity for an edge of the graph Louvain clusters (below the related lists' threshold on purpose). */
+const CLUSTER_MIN_SCORE = 0.05;
+
 export function buildAtlas(input: BuildInput, progress: Progress = () => {}): BuildResult {
   const { options } = input;
   const timings: Array<[string, number]> = [];
@@ -66,10 +69,13 @@ export function buildAtlas(input: BuildInput, progress: Progress = () => {}): Bu
   const vocabulary = selectVocabulary(candidates, papers.length, options, user);
   const concepts = buildConcepts(vocabulary, senses, papers.length, user);
   const paperKeys = papers.map((p) => p.key).sort();
-  const related = relatePapers(paperKeys, concepts, options);
+  // Communities are found on a denser similarity graph than the related lists a reader sees: Louvain needs the weak
+  // ties too, a reader only the strong ones.
+  const similar = relatePapers(paperKeys, concepts, { maxRelated: Math.max(10, options.maxRelated), minRelatedScore: CLUSTER_MIN_SCORE });
+  const related = new Map([...similar].map(([p, list]) => [p, list.filter((r) => r.score >= options.minRelatedScore).slice(0, options.maxRelated)]));
   lap('link');
 
-  const clustering = clusterPapers(paperKeys, related, options);
+  const clustering = clusterPapers(paperKeys, similar, options);
   const clusters = nameClusters(concepts, clustering);
   lap('cluster');
 

@@ -103,7 +103,7 @@ export const GENERIC_PHRASES = new Set([
   'paper', 'research community', 'deep learning community', 'github repository', 'project page', 'code availability',
   'trained model', 'pretrained model', 'pre trained model', 'publicly available', 'open source', 'same time',
   'first time', 'order of magnitude', 'orders of magnitude', 'other hand', 'new state', 'new paradigm',
-  'significant improvement', 'significant margin', 'independent interest', 'high accuracy', 'high similarity',
+  'high quality', 'low quality', 'significant improvement', 'significant margin', 'independent interest', 'high accuracy', 'high similarity',
   'higher throughput', 'low power', 'large model', 'deep model', 'deep network', 'learning system', 'long sequence',
   'sample pair', 'privacy concern', 'performance drop', 'data access', 'methods attempt', 'fewer parameter', 'test time', 'regularized form', 'substantial improvement', 'competitive performance',
   'state of the art', 'state of the art method', 'state of the art performance', 'state of the art result',
