@@ -39,7 +39,16 @@ export interface Atlas {
   name(key: string): string;
   /** A paper's concepts, or a concept's papers, strongest link first. */
   mentions(key: string): Mention[];
+  /** Paper keys and concept keys, in graph order. */
+  readonly paperKeys: readonly string[];
+  readonly conceptKeys: readonly string[];
+  /** A cluster's papers and concepts. */
+  members(cluster: number): { papers: readonly string[]; concepts: readonly string[] };
+  /** The concepts that share the most papers with a concept (computed once at load), most shared first. */
+  cooccurring(key: string): readonly { key: string; papers: number }[];
 }
+
+const MAX_COOCCURRING = 10;
 
 export function createAtlas(data: SerializedAtlas): Atlas {
   const graph = Graph.from<AtlasNodeAttributes, AtlasEdgeAttributes, GraphAttributes>(data) as AtlasGraph;
@@ -55,6 +64,16 @@ export function createAtlas(data: SerializedAtlas): Atlas {
     if (a.kind === 'paper') papers += 1;
   });
   const mentionCache = new Map<string, Mention[]>();
+  const paperKeys: string[] = [];
+  const conceptKeys: string[] = [];
+  const membersOf = new Map<number, { papers: string[]; concepts: string[] }>();
+  graph.forEachNode((key, a) => {
+    (a.kind === 'paper' ? paperKeys : conceptKeys).push(key);
+    let m = membersOf.get(a.cluster);
+    if (!m) membersOf.set(a.cluster, (m = { papers: [], concepts: [] }));
+    (a.kind === 'paper' ? m.papers : m.concepts).push(key);
+  });
+  const together = cooccurrence(graph, paperKeys, names);
 
   const node = (key: string): AtlasNodeAttributes | undefined => (graph.hasNode(key) ? graph.getNodeAttributes(key) : undefined);
 
@@ -75,6 +94,10 @@ export function createAtlas(data: SerializedAtlas): Atlas {
     cluster: (id) => clusterById.get(id),
     mapLabel: (key) => mapLabels.get(key) ?? '',
     name: (key) => names.get(key) ?? key,
+    paperKeys,
+    conceptKeys,
+    members: (id) => membersOf.get(id) ?? { papers: [], concepts: [] },
+    cooccurring: (key) => together.get(key) ?? [],
     mentions(key) {
       const cached = mentionCache.get(key);
       if (cached) return cached;
@@ -90,4 +113,28 @@ export function createAtlas(data: SerializedAtlas): Atlas {
       return list;
     },
   };
+}
+
+/** For every concept, the concepts found in the same papers, by number of shared papers (one pass over the papers). */
+function cooccurrence(graph: AtlasGraph, paperKeys: readonly string[], names: Map<string, string>): Map<string, { key: string; papers: number }[]> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const paper of paperKeys) {
+    const concepts = graph.neighbors(paper);
+    for (const a of concepts) {
+      let row = counts.get(a);
+      if (!row) counts.set(a, (row = new Map()));
+      for (const b of concepts) if (b !== a) row.set(b, (row.get(b) ?? 0) + 1);
+    }
+  }
+  const out = new Map<string, { key: string; papers: number }[]>();
+  for (const [key, row] of counts) {
+    const list = [...row]
+      // A concept seen once together with this one says little when there are many others.
+      .filter(([, n]) => n >= 2 || row.size <= MAX_COOCCURRING)
+      .sort((x, y) => y[1] - x[1] || (names.get(x[0]) ?? '').localeCompare(names.get(y[0]) ?? ''))
+      .slice(0, MAX_COOCCURRING)
+      .map(([other, papers]) => ({ key: other, papers }));
+    out.set(key, list);
+  }
+  return out;
 }

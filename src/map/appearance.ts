@@ -9,8 +9,10 @@ import type { MapTheme } from './theme.ts';
 /** The hovered (else selected) node and what is shown with it. */
 export interface Focus {
   readonly center: string;
-  /** Center, its neighbours and, for a paper, its related papers. */
+  /** Every node whose looks change: center, neighbours, related papers and the faint 2-hop papers. */
   readonly nodes: ReadonlySet<string>;
+  /** Papers reached through the center's concepts (paper → concept → paper) that are not related papers: drawn faintly. */
+  readonly faint: ReadonlySet<string>;
   /** The center and its direct neighbours (their labels win space before related papers'). */
   readonly direct: ReadonlySet<string>;
   /** Edges touching the center. */
@@ -27,6 +29,10 @@ export interface AppearanceContext {
   readonly hovered: string | null;
   /** Node size multiplier (smaller on small screens, where the whole map is squeezed into a few hundred pixels). */
   readonly nodeScale: number;
+  /** Nodes the filters hide (the selection is always drawn). */
+  readonly hidden: ReadonlySet<string>;
+  /** Nodes that stay lit (concept filter matches, highlighted cluster); the rest fade. Null: everything is lit. */
+  readonly lit: ReadonlySet<string> | null;
 }
 
 /** Extra display fields read by the ring program and the label drawers. */
@@ -44,6 +50,10 @@ export interface AtlasDisplayData extends NodeDisplayData {
 }
 
 const FADE = 0.86;
+/** Papers two hops away while hovering: visible, but well behind the neighbourhood. */
+const FAINT = 0.55;
+/** Nodes outside a concept filter or highlighted cluster. */
+const DIM = 0.8;
 
 export function focusOf(atlas: Atlas, center: string): Focus | null {
   const a = atlas.node(center);
@@ -53,6 +63,7 @@ export function focusOf(atlas: Atlas, center: string): Focus | null {
   const direct = new Set<string>([center]);
   const strong = new Set<string>(graph.edges(center));
   const weak = new Set<string>();
+  const faint = new Set<string>();
   for (const m of atlas.mentions(center)) {
     const other = a.kind === 'paper' ? m.concept : m.paper;
     nodes.add(other);
@@ -67,13 +78,22 @@ export function focusOf(atlas: Atlas, center: string): Focus | null {
         if (edge !== undefined) weak.add(edge);
       }
     }
+    // 2-hop: every other paper that mentions one of this paper's concepts.
+    for (const m of atlas.mentions(center)) {
+      for (const p of atlas.mentions(m.concept)) {
+        if (!nodes.has(p.paper)) faint.add(p.paper);
+      }
+    }
+    for (const p of faint) nodes.add(p);
   }
-  return { center, nodes, direct, strong, weak };
+  return { center, nodes, faint, direct, strong, weak };
 }
 
 export function nodeAppearance(key: string, data: Attributes, ctx: AppearanceContext): Partial<AtlasDisplayData> {
   const { atlas, theme, focus, selected } = ctx;
   const kind: 'paper' | 'concept' = data.kind === 'concept' ? 'concept' : 'paper';
+  const type = kind === 'concept' ? 'ring' : 'circle';
+  if (ctx.hidden.has(key) && key !== selected) return { ...data, type, hidden: true, label: null };
   const base = String(data.color);
   const fillAmount = theme.dark ? 0.55 : 0.68;
   let color = base;
@@ -83,12 +103,23 @@ export function nodeAppearance(key: string, data: Attributes, ctx: AppearanceCon
   let zIndex = kind === 'paper' ? 1 : 0;
   let priority = size;
   let forceLabel = false;
-  const inFocus = !focus || focus.nodes.has(key);
+  const inFocus = !focus || (focus.nodes.has(key) && !focus.faint.has(key));
   if (focus && !inFocus) {
-    color = mix(color, theme.background, FADE);
-    fill = mix(fill, theme.background, FADE);
+    const amount = focus.faint.has(key) ? FAINT : FADE;
+    color = mix(color, theme.background, amount);
+    fill = mix(fill, theme.background, amount);
+    label = null;
+    zIndex = amount === FAINT ? 0 : -1;
+  } else if (!focus && ctx.lit && !ctx.lit.has(key)) {
+    color = mix(color, theme.background, DIM);
+    fill = mix(fill, theme.background, DIM);
     label = null;
     zIndex = -1;
+  } else if (!focus && ctx.lit) {
+    // Lit by a filter: labels win space over the faded rest.
+    zIndex += 2;
+    priority += 100;
+    forceLabel = true;
   } else if (focus) {
     // The whole neighbourhood competes for label space (label-layer.ts drops overlaps), strongest links first.
     zIndex += focus.center === key ? 4 : 2;
@@ -101,7 +132,7 @@ export function nodeAppearance(key: string, data: Attributes, ctx: AppearanceCon
   return {
     ...data,
     kind,
-    type: kind === 'concept' ? 'ring' : 'circle',
+    type,
     size,
     color,
     fill,
@@ -116,16 +147,23 @@ export function nodeAppearance(key: string, data: Attributes, ctx: AppearanceCon
   };
 }
 
-export function edgeAppearance(
-  edge: string,
-  data: Attributes,
-  paperColor: string,
-  ctx: AppearanceContext,
-): Partial<EdgeDisplayData> {
-  const { theme, focus } = ctx;
+/** The paper's colour and both ends of an edge (fixed at load). */
+export interface EdgeInfo {
+  paperColor: string;
+  source: string;
+  target: string;
+}
+
+export function edgeAppearance(edge: string, data: Attributes, info: EdgeInfo | undefined, ctx: AppearanceContext): Partial<EdgeDisplayData> {
+  const { theme, focus, lit } = ctx;
+  const paperColor = info?.paperColor ?? theme.edge;
   const weight = typeof data.weight === 'number' ? data.weight : 1;
   const size = 0.5 + Math.min(weight, 8) * 0.12;
-  if (!focus) return { ...data, color: theme.edge, size, zIndex: 0, label: null };
+  if (!focus) {
+    if (lit && info && !(lit.has(info.source) && lit.has(info.target))) return { ...data, hidden: true, label: null };
+    if (lit) return { ...data, color: mix(paperColor, theme.background, 0.55), size, zIndex: 1, label: null };
+    return { ...data, color: theme.edge, size, zIndex: 0, label: null };
+  }
   if (focus.strong.has(edge)) return { ...data, color: mix(paperColor, theme.background, 0.25), size: size + 0.8, zIndex: 2, label: null };
   if (focus.weak.has(edge)) return { ...data, color: mix(paperColor, theme.background, 0.62), size, zIndex: 1, label: null };
   return { ...data, hidden: true, label: null };

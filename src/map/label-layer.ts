@@ -3,7 +3,7 @@ import type { NodeLabelDrawingFunction } from 'sigma/rendering';
 import type { AtlasSigma } from './renderer.ts';
 import type { MapTheme } from './theme.ts';
 
-interface Candidate {
+export interface Candidate {
   x: number;
   y: number;
   size: number;
@@ -12,6 +12,8 @@ interface Candidate {
   strong: boolean;
   priority: number;
   fontSize: number;
+  /** A topic name drawn over its region (centred on x, y, in this colour) rather than a node label. */
+  area?: { color: string };
 }
 
 type Box = [number, number, number, number];
@@ -24,7 +26,16 @@ export interface LabelLayer {
   cleanup(): void;
 }
 
-export function setupLabelLayer(sigma: AtlasSigma, getTheme: () => MapTheme): LabelLayer {
+/**
+ * `getExtras` adds candidates that are not node labels (cluster names), in viewport pixels; `getBlocked` gives the boxes
+ * of cards floating over the map (header, legend, panel), where a label would be hidden, so others get the space.
+ */
+export function setupLabelLayer(
+  sigma: AtlasSigma,
+  getTheme: () => MapTheme,
+  getExtras: () => Candidate[] = () => [],
+  getBlocked: () => DOMRect[] = () => [],
+): LabelLayer {
   let queue: Candidate[] = [];
   let context: CanvasRenderingContext2D | null = null;
 
@@ -48,10 +59,18 @@ export function setupLabelLayer(sigma: AtlasSigma, getTheme: () => MapTheme): La
     queue = [];
   };
   const onAfterRender = (): void => {
-    const ctx = context;
-    if (!ctx || queue.length === 0) return;
+    const ctx = context ?? sigma.getCanvases().labels?.getContext('2d') ?? null;
+    queue.push(...getExtras());
+    let areas = 0;
+    if (!ctx || queue.length === 0) {
+      sigma.getContainer().dataset.areaLabels = '0';
+      return;
+    }
     const theme = getTheme();
-    const placed: Box[] = [];
+    const origin = sigma.getContainer().getBoundingClientRect();
+    const placed: Box[] = getBlocked()
+      .filter((r) => r.width > 0 && r.height > 0)
+      .map((r) => [r.left - origin.left, r.top - origin.top, r.right - origin.left, r.bottom - origin.top]);
     const viewportWidth = ctx.canvas.clientWidth || Infinity;
     queue.sort((a, b) => b.priority - a.priority);
     ctx.save();
@@ -59,6 +78,23 @@ export function setupLabelLayer(sigma: AtlasSigma, getTheme: () => MapTheme): La
     ctx.lineWidth = 3.5;
     ctx.strokeStyle = theme.halo;
     for (const c of queue) {
+      if (c.area) {
+        ctx.font = `700 ${c.fontSize}px ${theme.font}`;
+        const width = ctx.measureText(c.label).width;
+        const x = Math.max(4, Math.min(viewportWidth - 4 - width, c.x - width / 2));
+        const y = c.y + c.fontSize / 3;
+        // A wide margin keeps node labels from crowding the name into a smear.
+        const box: Box = [x - 12, y - c.fontSize - 8, x + width + 12, y + c.fontSize * 0.4 + 8];
+        if (placed.some((p) => overlaps(p, box))) continue;
+        placed.push(box);
+        ctx.lineWidth = 5;
+        ctx.strokeText(c.label, x, y);
+        ctx.fillStyle = c.area.color;
+        ctx.fillText(c.label, x, y);
+        ctx.lineWidth = 3.5;
+        areas++;
+        continue;
+      }
       const size = c.strong ? c.fontSize + 1 : c.fontSize;
       ctx.font = `${c.strong ? '700' : c.concept ? '400' : '600'} ${size}px ${theme.font}`;
       const width = ctx.measureText(c.label).width;
@@ -81,6 +117,8 @@ export function setupLabelLayer(sigma: AtlasSigma, getTheme: () => MapTheme): La
     }
     ctx.restore();
     queue = [];
+    // How many topic names made it onto the map (the map is a canvas: tests and tools read this).
+    sigma.getContainer().dataset.areaLabels = String(areas);
   };
 
   sigma.on('beforeRender', onBeforeRender);

@@ -1,8 +1,13 @@
-// Name search over paper titles and concept labels, aliases and long forms: case-, punctuation- and acronym-aware.
+// Search over concept labels, aliases and long forms, paper titles and abstracts: acronym-aware, typo-tolerant, ranked
+// label → title → abstract. Built once at load; a query scans the word list once per query word (cached while typing).
 import type { Atlas } from '../data/atlas.ts';
 import { normalize } from '../data/text.ts';
+import { wordMatch } from './fuzzy.ts';
+
+type Tier = 'label' | 'title';
 
 interface Field {
+  tier: Tier;
   text: string;
   compact: string;
   initials: string;
@@ -19,6 +24,18 @@ export interface SearchEntry {
   cluster: number;
   papers: number;
   fields: Field[];
+  /** Normalized abstract (papers), for phrase matches. */
+  abstract: string;
+}
+
+export interface SearchIndex {
+  entries: SearchEntry[];
+  /** Every distinct word of names, titles and abstracts. */
+  vocabulary: string[];
+  /** Abstract word → indices of the entries whose abstract has it. */
+  postings: Map<string, number[]>;
+  /** Query word → matching vocabulary words with their quality (the last few queries). */
+  cache: Map<string, Map<string, number>>;
 }
 
 export interface SearchHit {
@@ -30,68 +47,152 @@ export interface SearchHit {
   score: number;
   /** The alias or long form that matched, when it was not the name. */
   via: string | null;
+  /** Where it matched: its name (label, alias, title) or only its abstract (with the abstract word that matched). */
+  where: 'name' | 'abstract';
+  abstractWord: string | null;
 }
 
 const RESERVED_PER_KIND = 3;
+const CACHE_SIZE = 64;
 
-function field(raw: string, penalty: number): Field {
+function field(raw: string, penalty: number, tier: Tier): Field {
   const text = normalize(raw);
   const words = text.split(' ').filter(Boolean);
-  return { text, compact: words.join(''), initials: words.map((w) => w[0]).join(''), words, raw, penalty };
+  return { tier, text, compact: words.join(''), initials: words.map((w) => w[0]).join(''), words, raw, penalty };
 }
 
-export function buildIndex(atlas: Atlas): SearchEntry[] {
+export function buildIndex(atlas: Atlas): SearchIndex {
   const entries: SearchEntry[] = [];
+  const vocabulary = new Set<string>();
+  const postings = new Map<string, number[]>();
   atlas.graph.forEachNode((key, a) => {
+    let entry: SearchEntry;
     if (a.kind === 'paper') {
-      entries.push({ key, kind: 'paper', name: a.title, cluster: a.cluster, papers: 1, fields: [field(a.title, 0)] });
+      const fields = [field(a.title, 0, 'title')];
+      if (a.label && normalize(a.label) !== fields[0]?.text) fields.push(field(a.label, 0, 'label'));
+      entry = { key, kind: 'paper', name: a.title, cluster: a.cluster, papers: 1, fields, abstract: normalize(a.abstract) };
+      const index = entries.length;
+      for (const word of new Set(entry.abstract.split(' '))) {
+        if (!word) continue;
+        vocabulary.add(word);
+        const list = postings.get(word);
+        if (list) list.push(index);
+        else postings.set(word, [index]);
+      }
     } else {
-      const fields = [field(a.label, 0), ...a.aliases.map((alias) => field(alias, 4))];
-      if (a.definition) fields.push(field(a.definition, 6));
-      entries.push({ key, kind: 'concept', name: a.label, cluster: a.cluster, papers: a.papers, fields });
+      const fields = [field(a.label, 0, 'label'), ...a.aliases.map((alias) => field(alias, 4, 'label'))];
+      if (a.definition) fields.push(field(a.definition, 6, 'label'));
+      entry = { key, kind: 'concept', name: a.label, cluster: a.cluster, papers: a.papers, fields, abstract: '' };
     }
+    for (const f of entry.fields) for (const w of f.words) vocabulary.add(w);
+    entries.push(entry);
   });
-  return entries;
+  return { entries, vocabulary: [...vocabulary], postings, cache: new Map() };
 }
 
-function scoreField(f: Field, q: string, qWords: string[], qCompact: string): number {
-  if (!f.text) return 0;
-  if (f.text === q) return 100;
-  if (f.text.startsWith(q)) return 85;
-  if (qWords.every((w) => f.words.some((fw) => fw.startsWith(w)))) {
-    // Every query word starts a word of the field; in-order and starting at the first word ranks higher.
-    const first = f.words.findIndex((fw) => fw.startsWith(qWords[0] ?? ''));
-    return 65 - Math.min(first, 10) * 0.5;
+/** Vocabulary words that match query word `q`, with their quality (see wordMatch). */
+function matchesFor(index: SearchIndex, q: string, typing: boolean): Map<string, number> {
+  const cacheKey = `${typing ? '+' : '-'}${q}`;
+  const hit = index.cache.get(cacheKey);
+  if (hit) return hit;
+  const out = new Map<string, number>();
+  for (const w of index.vocabulary) {
+    const quality = wordMatch(q, w, typing);
+    if (quality > 0) out.set(w, quality);
   }
-  if (qCompact.length >= 2 && f.initials === qCompact && f.words.length >= 2) return 60;
-  if (f.text.includes(q)) return 45;
-  if (qCompact.length >= 3 && f.compact.includes(qCompact)) return 35;
+  if (index.cache.size >= CACHE_SIZE) index.cache.delete(index.cache.keys().next().value ?? '');
+  index.cache.set(cacheKey, out);
+  return out;
+}
+
+/** Lowest quality over the query words, each taking its best word in `words` (0 if one has none). */
+function wordsQuality(words: readonly string[], perWord: readonly Map<string, number>[]): number {
+  let min = 1;
+  for (const matches of perWord) {
+    let best = 0;
+    for (const w of words) best = Math.max(best, matches.get(w) ?? 0);
+    if (best === 0) return 0;
+    min = Math.min(min, best);
+  }
+  return min;
+}
+
+function scoreField(f: Field, q: string, qWords: string[], qCompact: string, perWord: readonly Map<string, number>[]): number {
+  if (!f.text) return 0;
+  const label = f.tier === 'label';
+  if (f.text === q) return 100;
+  if (f.text.startsWith(q)) return label ? 90 : 80;
+  const quality = wordsQuality(f.words, perWord);
+  if (quality >= 0.9) {
+    // Every query word is (the start of) a word of the field; starting at the first word ranks higher.
+    const first = f.words.findIndex((fw) => fw.startsWith(qWords[0] ?? ''));
+    return (label ? 70 : 62) - Math.min(Math.max(first, 0), 10) * 0.5;
+  }
+  if (label && qCompact.length >= 2 && f.initials === qCompact && f.words.length >= 2) return 68;
+  if (f.text.includes(q)) return label ? 50 : 45;
+  if (qCompact.length >= 3 && f.compact.includes(qCompact)) return label ? 40 : 35;
+  if (quality > 0) return (label ? 55 : 46) + quality * 5;
   return 0;
 }
 
-export function search(index: readonly SearchEntry[], query: string, limit = 8): SearchHit[] {
+export function search(index: SearchIndex, query: string, limit = 8): SearchHit[] {
   const q = normalize(query);
   if (!q) return [];
   const qWords = q.split(' ');
   const qCompact = qWords.join('');
+  const perWord = qWords.map((w, i) => matchesFor(index, w, i === qWords.length - 1));
+
+  // Abstracts: entries where every query word matches some abstract word, with the quality of the weakest.
+  const abstractQuality = new Map<number, number>();
+  const abstractWord = new Map<number, string>();
+  perWord.forEach((matches, i) => {
+    const best = new Map<number, number>();
+    for (const [word, quality] of matches) {
+      for (const e of index.postings.get(word) ?? []) {
+        if ((best.get(e) ?? 0) < quality) {
+          best.set(e, quality);
+          if (i === 0) abstractWord.set(e, word);
+        }
+      }
+    }
+    if (i === 0) for (const [e, quality] of best) abstractQuality.set(e, quality);
+    else for (const [e, quality] of abstractQuality) abstractQuality.set(e, Math.min(quality, best.get(e) ?? 0));
+  });
+
   const hits: SearchHit[] = [];
-  for (const entry of index) {
+  index.entries.forEach((entry, i) => {
     let best = 0;
     let via: string | null = null;
     for (const f of entry.fields) {
-      const raw = scoreField(f, q, qWords, qCompact);
+      const raw = scoreField(f, q, qWords, qCompact, perWord);
       const s = raw > 0 ? raw - f.penalty : 0;
       if (s > best) {
         best = s;
         via = f.penalty === 0 ? null : f.raw;
       }
     }
-    if (best <= 0) continue;
+    let where: SearchHit['where'] = 'name';
+    const inAbstract = abstractQuality.get(i) ?? 0;
+    if (best === 0 && inAbstract > 0) {
+      best = 22 + inAbstract * 8 + (qWords.length > 1 && entry.abstract.includes(q) ? 4 : 0);
+      where = 'abstract';
+    }
+    if (best <= 0) return;
     // Among equal matches, well-connected concepts and short names come first.
     const bonus = entry.kind === 'concept' ? Math.min(entry.papers, 25) * 0.2 + 1 : 0;
     const score = best + bonus - Math.min(entry.name.length, 200) * 0.01;
-    hits.push({ key: entry.key, kind: entry.kind, name: entry.name, cluster: entry.cluster, papers: entry.papers, score, via });
-  }
+    hits.push({
+      key: entry.key,
+      kind: entry.kind,
+      name: entry.name,
+      cluster: entry.cluster,
+      papers: entry.papers,
+      score,
+      via,
+      where,
+      abstractWord: where === 'abstract' ? (abstractWord.get(i) ?? null) : null,
+    });
+  });
   hits.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
   // Keep both kinds in view: a few papers are not crowded out by many matching concepts, nor the reverse.
   const papers = hits.filter((h) => h.kind === 'paper');
@@ -101,4 +202,10 @@ export function search(index: readonly SearchEntry[], query: string, limit = 8):
   const nConcepts = Math.min(concepts.length, limit - nPapers);
   nPapers = Math.min(papers.length, limit - nConcepts);
   return [...concepts.slice(0, nConcepts), ...papers.slice(0, nPapers)].sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
+}
+
+/** The best concept label for a name (filter suggestions: "did you mean …?"), or null. */
+export function closestConcept(index: SearchIndex, name: string): string | null {
+  const hit = search(index, name, 6).find((h) => h.kind === 'concept' && h.score >= 50);
+  return hit ? hit.name : null;
 }

@@ -1,12 +1,11 @@
-// Panel body for a concept: label, long form, aliases, its papers (with the sentence it appears in), co-occurring concepts.
+// Panel body for a concept: label, long form, aliases, its papers (with the sentence it appears in), the concepts it most often appears with.
 import type { ConceptAttributes } from '../contract/types.ts';
 import type { Atlas } from '../data/atlas.ts';
-import { count, el, nodeButton, swatch } from './dom.ts';
+import { count, el, nodeButton } from './dom.ts';
 import { snippet } from './highlight.ts';
-import { PANEL_TITLE_ID, section } from './panel-paper.ts';
+import { clusterButton, PANEL_TITLE_ID, section } from './panel-paper.ts';
 
 const TYPE_NAMES: Record<string, string> = { acronym: 'Acronym', token: 'Term', phrase: 'Phrase', word: 'Word' };
-const MAX_COOCCURRING = 10;
 
 export function renderConcept(atlas: Atlas, key: string, concept: ConceptAttributes): DocumentFragment {
   const body = document.createDocumentFragment();
@@ -17,7 +16,7 @@ export function renderConcept(atlas: Atlas, key: string, concept: ConceptAttribu
       { class: 'eyebrow' },
       el('span', { class: 'kind kind-concept' }, 'Concept'),
       el('span', { class: 'type-tag' }, TYPE_NAMES[concept.conceptType] ?? concept.conceptType),
-      cluster ? el('span', { class: 'cluster-tag' }, swatch(cluster.color), cluster.label) : null,
+      cluster ? clusterButton(cluster) : null,
     ),
     el('h2', { id: PANEL_TITLE_ID, class: 'panel-title', tabindex: -1 }, concept.label),
   );
@@ -41,29 +40,15 @@ export function renderConcept(atlas: Atlas, key: string, concept: ConceptAttribu
   }
   body.append(section('Papers', mentions.length, papers));
 
-  const together = cooccurring(atlas, key);
+  const together = atlas.cooccurring(key);
   if (together.length) {
     const chips = el('ul', { class: 'chips', role: 'list' });
-    for (const [other, n] of together) {
+    for (const other of together) {
       chips.append(
-        el('li', {}, nodeButton(other, 'chip', atlas.name(other), count(n, `shared ${n === 1 ? 'paper' : 'papers'}`))),
+        el('li', {}, nodeButton(other.key, 'chip', atlas.name(other.key), count(other.papers, `shared ${other.papers === 1 ? 'paper' : 'papers'}`))),
       );
     }
-    body.append(section('Often together with', null, chips));
+    body.append(section('Often appears with', null, chips));
   }
   return body;
-}
-
-/** Other concepts in this concept's papers, most shared papers first. */
-function cooccurring(atlas: Atlas, key: string): [string, number][] {
-  const counts = new Map<string, number>();
-  for (const m of atlas.mentions(key)) {
-    for (const other of atlas.mentions(m.paper)) {
-      if (other.concept !== key) counts.set(other.concept, (counts.get(other.concept) ?? 0) + 1);
-    }
-  }
-  return [...counts]
-    .filter(([, n]) => n >= 2 || counts.size <= MAX_COOCCURRING)
-    .sort((a, b) => b[1] - a[1] || atlas.name(a[0]).localeCompare(atlas.name(b[0])))
-    .slice(0, MAX_COOCCURRING);
 }

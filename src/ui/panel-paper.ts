@@ -1,6 +1,8 @@
-// Panel body for a paper: title, link, abstract with clickable concept mentions, concepts, related papers.
+// Panel body for a paper: title, link, its topic, code links, abstract with clickable concept mentions, concepts, related papers.
 import type { PaperAttributes } from '../contract/types.ts';
+import type { ClusterInfo } from '../contract/types.ts';
 import type { Atlas } from '../data/atlas.ts';
+import { findCodeLinks } from '../data/code-links.ts';
 import { count, el, externalLink, nodeButton, swatch } from './dom.ts';
 import { highlightText, resolveSpans } from './highlight.ts';
 
@@ -14,7 +16,7 @@ export function renderPaper(atlas: Atlas, key: string, paper: PaperAttributes): 
       'p',
       { class: 'eyebrow' },
       el('span', { class: 'kind kind-paper' }, 'Paper'),
-      cluster ? el('span', { class: 'cluster-tag' }, swatch(cluster.color), cluster.label) : null,
+      cluster ? clusterButton(cluster) : null,
     ),
     el('h2', { id: PANEL_TITLE_ID, class: 'panel-title', tabindex: -1 }, paper.title),
   );
@@ -25,6 +27,18 @@ export function renderPaper(atlas: Atlas, key: string, paper: PaperAttributes): 
   if (link) {
     link.append(el('span', { class: 'link-host' }, ` · ${new URL(link.href).hostname}`), el('span', { class: 'visually-hidden' }, ' (opens in a new tab)'));
     body.append(link);
+  }
+
+  const code = findCodeLinks(paper.abstract);
+  if (code.length) {
+    const list = el('ul', { class: 'code-links', role: 'list' });
+    for (const c of code) {
+      const a = externalLink(c.href, c.text, 'code-link');
+      if (!a) continue;
+      a.append(el('span', { class: 'visually-hidden' }, ' (opens in a new tab)'));
+      list.append(el('li', {}, a));
+    }
+    if (list.childElementCount) body.append(section('Code', null, list));
   }
 
   const mentions = atlas.mentions(key);
@@ -73,6 +87,17 @@ export function renderPaper(atlas: Atlas, key: string, paper: PaperAttributes): 
     body.append(section('Related papers', related.length, list));
   }
   return body;
+}
+
+/** The paper's or concept's topic: a button that highlights the cluster and frames it on the map. */
+export function clusterButton(cluster: ClusterInfo): HTMLButtonElement {
+  return el(
+    'button',
+    { type: 'button', class: 'cluster-tag', 'data-cluster': cluster.id, title: 'Show this topic on the map' },
+    swatch(cluster.color),
+    el('span', { class: 'visually-hidden' }, 'Topic: '),
+    cluster.label,
+  );
 }
 
 let sectionCount = 0;

@@ -1,7 +1,7 @@
 // The side panel (<aside>): shows the selected paper or concept; close button and Escape clear the selection.
 import type { Atlas } from '../data/atlas.ts';
 import { truncate } from '../data/text.ts';
-import { clearSelection, hover, select, type AppState } from '../state/state.ts';
+import { clearSelection, focusCluster, hover, select, type AppState } from '../state/state.ts';
 import type { Store } from '../state/store.ts';
 import { el } from './dom.ts';
 import { renderConcept } from './panel-concept.ts';
@@ -20,6 +20,8 @@ export function setupPanel(aside: HTMLElement, store: Store<AppState>, atlas: At
   const grip = el('div', { class: 'panel-grip', 'aria-hidden': 'true' });
   const content = el('div', { class: 'panel-content' });
   aside.replaceChildren(grip, close, content);
+  /** Where focus was when the panel took it (a list-view item, a search box), to give it back on close. */
+  let cameFrom: HTMLElement | null = null;
 
   const render = (state: AppState, previous: AppState | null): void => {
     if (previous && state.selected === previous.selected) return;
@@ -30,9 +32,12 @@ export function setupPanel(aside: HTMLElement, store: Store<AppState>, atlas: At
       aside.hidden = true;
       content.replaceChildren();
       document.body.classList.remove('has-panel');
-      if (hadFocus) options.returnFocus?.()?.focus();
+      if (hadFocus) (cameFrom?.isConnected && !cameFrom.closest('[hidden]') ? cameFrom : options.returnFocus?.())?.focus();
+      cameFrom = null;
       return;
     }
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && active !== document.body && !aside.contains(active)) cameFrom = active;
     content.replaceChildren(node.kind === 'paper' ? renderPaper(atlas, key, node) : renderConcept(atlas, key, node));
     aside.hidden = false;
     document.body.classList.add('has-panel');
@@ -43,6 +48,12 @@ export function setupPanel(aside: HTMLElement, store: Store<AppState>, atlas: At
   };
 
   const onClick = (event: MouseEvent): void => {
+    const topic = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-cluster]') : null;
+    if (topic) {
+      const id = Number(topic.dataset.cluster);
+      if (atlas.cluster(id)) store.set((s) => focusCluster(s, id));
+      return;
+    }
     const target = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-node]') : null;
     const key = target?.dataset.node;
     if (key && atlas.has(key)) store.set((s) => select(hover(s, null), key, 'ui'));

@@ -1,8 +1,8 @@
 // The search combobox: type to find papers and concepts, arrows + Enter or a click selects one, Escape closes.
 import type { Atlas } from '../data/atlas.ts';
 import { plural, truncate } from '../data/text.ts';
-import { buildIndex, search, type SearchHit } from '../search/search-index.ts';
-import { select, type AppState } from '../state/state.ts';
+import { buildIndex, search, type SearchHit, type SearchIndex } from '../search/search-index.ts';
+import { select, setSearch, type AppState } from '../state/state.ts';
 import type { Store } from '../state/store.ts';
 import { el, swatch } from './dom.ts';
 
@@ -15,9 +15,8 @@ export interface SearchElements {
 
 const LIMIT = 9;
 
-export function setupSearch(ui: SearchElements, store: Store<AppState>, atlas: Atlas): () => void {
+export function setupSearch(ui: SearchElements, store: Store<AppState>, atlas: Atlas, index: SearchIndex = buildIndex(atlas)): () => void {
   const { input, list, empty, status } = ui;
-  const index = buildIndex(atlas);
   let hits: SearchHit[] = [];
   let active = -1;
   let statusTimer: number | undefined;
@@ -42,7 +41,9 @@ export function setupSearch(ui: SearchElements, store: Store<AppState>, atlas: A
     const detail =
       hit.kind === 'concept'
         ? `Concept · ${plural(hit.papers, 'paper')}${hit.via ? ` · matches “${truncate(hit.via, 40)}”` : ''}`
-        : `Paper${cluster ? ` · ${truncate(cluster.label, 40)}` : ''}`;
+        : hit.where === 'abstract'
+          ? `Paper · abstract mentions “${truncate(hit.abstractWord ?? input.value.trim(), 30)}”`
+          : `Paper${cluster ? ` · ${truncate(cluster.label, 40)}` : ''}`;
     return el(
       'li',
       { id: optionId(i), role: 'option', class: `option option-${hit.kind}`, 'aria-selected': 'false', 'data-index': i },
@@ -53,6 +54,7 @@ export function setupSearch(ui: SearchElements, store: Store<AppState>, atlas: A
 
   const update = (): void => {
     const query = input.value;
+    store.set((s) => setSearch(s, query));
     hits = search(index, query, LIMIT);
     list.replaceChildren(...hits.map(renderOption));
     empty.textContent = query.trim() ? `No paper or concept matches “${truncate(query.trim(), 60)}”.` : '';
@@ -116,6 +118,12 @@ export function setupSearch(ui: SearchElements, store: Store<AppState>, atlas: A
     }
   };
 
+  // A shared link's search text is back in the box (the list opens when the box gets focus).
+  input.value = store.get().search;
+  const onState = (state: AppState, previous: AppState): void => {
+    if (state.search !== previous.search && state.search !== input.value && document.activeElement !== input) input.value = state.search;
+  };
+  const unsubscribe = store.subscribe(onState);
   input.addEventListener('input', update);
   input.addEventListener('keydown', onKey);
   input.addEventListener('focus', onFocus);
@@ -125,6 +133,7 @@ export function setupSearch(ui: SearchElements, store: Store<AppState>, atlas: A
   list.addEventListener('click', onClick);
   document.addEventListener('keydown', onGlobalKey);
   return () => {
+    unsubscribe();
     window.clearTimeout(statusTimer);
     input.removeEventListener('input', update);
     input.removeEventListener('keydown', onKey);

@@ -1,7 +1,7 @@
 // Browser tests of the built site: map rendering, search, panel navigation, deep links and history, map clicks.
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { fetchGraph, launchBrowser, openApp, openPage, siteUrl, type SiteGraph, type Watched } from './browser.ts';
+import { fetchGraph, launchBrowser, nodeInUrl, openApp, openPage, siteUrl, type SiteGraph, type Watched } from './browser.ts';
 import { decodePng, inkStats } from './png.ts';
 
 let browser: Browser;
@@ -69,7 +69,7 @@ describe('the map', () => {
     await w.page.mouse.move(point.x, point.y);
     await w.page.mouse.click(point.x, point.y);
     await expect.poll(heading).toBe(nameOf(paper));
-    expect(new URL(w.page.url()).hash).toBe(hashOf(paper.key));
+    expect(nodeInUrl(w.page.url())).toBe(paper.key);
     // Clicking empty map (below the whole-map view's disc of nodes) closes the panel.
     await w.page.getByRole('button', { name: 'Show the whole map' }).click();
     await w.page.waitForTimeout(500);
@@ -103,7 +103,7 @@ describe('search', () => {
     expect(await options.first().innerText()).toContain(title.slice(0, 30));
     await input.press('Enter');
     await expect.poll(heading).toBe(title);
-    expect(new URL(w.page.url()).hash).toBe(hashOf(paper.key));
+    expect(nodeInUrl(w.page.url())).toBe(paper.key);
     expect(await listbox.isHidden()).toBe(true);
     // Keyboard focus moved to the panel heading.
     expect(await w.page.evaluate(() => document.activeElement?.id)).toBe('panel-title');
@@ -160,7 +160,7 @@ describe('panel and URL', () => {
     expect(await heading()).toBe(nameOf(paper));
     await item.locator('.related-title').click();
     await expect.poll(heading).toBe(nameOf(byKey(related.key)));
-    expect(new URL(w.page.url()).hash).toBe(hashOf(related.key));
+    expect(nodeInUrl(w.page.url())).toBe(related.key);
     await w.page.goBack();
     await expect.poll(heading).toBe(nameOf(paper));
     await w.page.goForward();
@@ -196,7 +196,7 @@ describe('panel and URL', () => {
     await expect.poll(heading).toBe(nameOf(concept));
     await w.page.getByRole('button', { name: 'Close panel' }).click();
     await expect.poll(() => w.page.locator('aside#panel').isHidden()).toBe(true);
-    expect(new URL(w.page.url()).hash).toBe('');
+    expect(nodeInUrl(w.page.url())).toBeNull();
     expect(await w.page.evaluate(() => document.activeElement?.id)).toBe('search-input');
   });
 

@@ -113,3 +113,11 @@ export function screenshotPath(name: string): string {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   return resolve(SCREENSHOT_DIR, `${name}.png`);
 }
+
+/** A parameter of a URL's hash view ("#node=…&f=…"), or null. */
+export function hashParam(url: string, name: string): string | null {
+  return new URLSearchParams(new URL(url).hash.replace(/^#/, '')).get(name);
+}
+
+/** The selected node key in a URL (the hash also holds filters and the camera). */
+export const nodeInUrl = (url: string): string | null => hashParam(url, 'node');

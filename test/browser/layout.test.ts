@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DESKTOP, fetchGraph, launchBrowser, openApp, openPage, PHONE, runAxe, screenshotPath, type SiteGraph } from './browser.ts';
+import { DESKTOP, fetchGraph, hashParam, launchBrowser, nodeInUrl, openApp, openPage, PHONE, runAxe, screenshotPath, type SiteGraph } from './browser.ts';
 import { decodePng } from './png.ts';
 
 let browser: Browser;
@@ -59,7 +59,37 @@ describe('phone', () => {
     await expect.poll(() => w.page.locator('aside#panel').isHidden()).toBe(true);
     await w.page.touchscreen.tap(spot.x, spot.y);
     await expect.poll(() => w.page.locator('aside#panel h2').isVisible()).toBe(true);
-    expect(new URL(w.page.url()).hash).toBe(hash(paperKey));
+    expect(nodeInUrl(w.page.url())).toBe(paperKey);
+    expect(w.errors).toEqual([]);
+    await w.close();
+  });
+});
+
+describe('touch', () => {
+  test('phone: one finger pans the map, two fingers pinch-zoom it (real touch events)', async () => {
+    const w = await openPage(browser, { viewport: PHONE, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+    await openApp(w.page);
+    const cdp = await w.page.context().newCDPSession(w.page);
+    const touch = async (type: 'touchStart' | 'touchMove' | 'touchEnd', points: { x: number; y: number }[]): Promise<void> => {
+      await cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map((p, id) => ({ ...p, id })) });
+    };
+    /** The camera in the URL once it differs from `previous` (the URL follows the camera a moment later). */
+    const camera = async (previous: string): Promise<number[]> => {
+      await expect.poll(() => hashParam(w.page.url(), 'cam') ?? '0.5,0.5,1', { timeout: 6000 }).not.toBe(previous);
+      await w.page.waitForTimeout(400); // inertia settles
+      return (hashParam(w.page.url(), 'cam') ?? '').split(',').map(Number);
+    };
+    await touch('touchStart', [{ x: 195, y: 620 }]);
+    for (let i = 1; i <= 6; i++) await touch('touchMove', [{ x: 195 - i * 10, y: 620 - i * 25 }]);
+    await touch('touchEnd', []);
+    const panned = await camera('0.5,0.5,1');
+    expect(panned[1]).not.toBe(0.5);
+    expect(panned[2]).toBe(1);
+    await touch('touchStart', [{ x: 160, y: 560 }, { x: 230, y: 560 }]);
+    for (let i = 1; i <= 6; i++) await touch('touchMove', [{ x: 160 - i * 12, y: 560 }, { x: 230 + i * 12, y: 560 }]);
+    await touch('touchEnd', []);
+    const zoomed = await camera(panned.join(','));
+    expect(zoomed[2]).toBeLessThan(0.8);
     expect(w.errors).toEqual([]);
     await w.close();
   });
@@ -137,6 +167,22 @@ describe('accessibility (axe-core)', () => {
       }
       await w.page.getByRole('combobox', { name: 'Search papers and concepts' }).fill('cache');
       await w.page.getByRole('listbox').waitFor();
+      expect((await runAxe(w.page)).filter(serious)).toEqual([]);
+      await w.page.keyboard.press('Escape');
+      await w.page.keyboard.press('Escape');
+      // The new UI: Filters drawer (with an inline error and a suggestion), list view with a topic open, Export menu.
+      await w.page.getByRole('button', { name: /^Filters/ }).click();
+      await w.page.getByRole('textbox', { name: 'Concept filter' }).fill('quantizaton AND');
+      await w.page.getByRole('textbox', { name: 'Concept filter' }).fill('quantizaton');
+      await w.page.getByRole('button', { name: /^use “/ }).waitFor();
+      expect((await runAxe(w.page)).filter(serious)).toEqual([]);
+      await w.page.getByRole('button', { name: /^Filters/ }).click();
+      await w.page.getByRole('button', { name: 'List view' }).click();
+      await w.page.locator('#list-view summary').first().click();
+      await w.page.locator('#list-view .tree-concept-papers summary').first().click();
+      expect((await runAxe(w.page)).filter(serious)).toEqual([]);
+      await w.page.getByRole('button', { name: 'Export' }).click();
+      await w.page.getByRole('group', { name: 'Export' }).waitFor();
       expect((await runAxe(w.page)).filter(serious)).toEqual([]);
       expect(w.errors).toEqual([]);
       await w.close();
