@@ -6,12 +6,13 @@ import type { BuildOptions } from '../options.ts';
 import { clusterOfConcept, clusterPapers } from './cluster.ts';
 import { emitAtlas } from './emit.ts';
 import { extractPaper, type PaperTerms } from './extract/index.ts';
-import { layout, layoutQuality } from './layout.ts';
+import { layout, layoutIterations, layoutQuality } from './layout.ts';
 import { buildConcepts, relatePapers } from './link.ts';
 import { nameClusters, OTHER_COLOR } from './name-clusters.ts';
 import type { RawPaper } from './read.ts';
 import { applyOverrides, NO_OVERRIDES, type Overrides } from './overrides.ts';
 import { buildSenses } from './senses.ts';
+import { knownShare, startPositions } from './stability.ts';
 import { paperTerms } from './terms-of-paper.ts';
 import { gatherCandidates, selectVocabulary, type Dropped } from './vocabulary.ts';
 
@@ -84,18 +85,20 @@ export function buildAtlas(input: BuildInput, progress: Progress = () => {}): Bu
   for (const c of concepts) for (const p of c.papers.keys()) degree.set(p, (degree.get(p) ?? 0) + 1);
   const paperSize = (k: string): number => round2(5 + 1.5 * Math.sqrt(degree.get(k) ?? 0));
   const conceptSize = (n: number): number => round2(2 + 2.2 * Math.sqrt(n));
-  const positions = layout(
-    [
-      ...paperKeys.map((key) => ({ key, cluster: clustering.ofPaper.get(key) ?? 0, size: paperSize(key) })),
-      ...concepts.map((c) => ({ key: c.key, cluster: conceptCluster.get(c.key) ?? 0, size: conceptSize(c.papers.size) })),
-    ],
-    [
-      ...concepts.flatMap((c) => [...c.papers].map(([p, link]) => ({ source: p, target: c.key, weight: 1 + Math.log1p(link.weight) }))),
-      ...[...related].flatMap(([p, list]) => list.map((r) => ({ source: p, target: r.key, weight: 20 * r.score }))),
-    ],
-    clustering.count,
-    { seed: options.seed, iterations: options.iterations, ...(input.previous ? { previous: input.previous } : {}) },
-  );
+  const layoutNodes = [
+    ...paperKeys.map((key) => ({ key, cluster: clustering.ofPaper.get(key) ?? 0, size: paperSize(key) })),
+    ...concepts.map((c) => ({ key: c.key, cluster: conceptCluster.get(c.key) ?? 0, size: conceptSize(c.papers.size) })),
+  ];
+  const layoutEdges = [
+    ...concepts.flatMap((c) => [...c.papers].map(([p, link]) => ({ source: p, target: c.key, weight: 1 + Math.log1p(link.weight) }))),
+    ...[...related].flatMap(([p, list]) => list.map((r) => ({ source: p, target: r.key, weight: 20 * r.score }))),
+  ];
+  const keys = layoutNodes.map((n) => n.key);
+  const start = input.previous ? startPositions(keys, layoutEdges, input.previous, options.seed) : undefined;
+  // A map that is mostly known only settles the newcomers in: a quarter of the usual iterations.
+  const settle = start && knownShare(keys, input.previous!) >= 0.5;
+  const iterations = options.iterations || (settle ? Math.max(20, Math.round(layoutIterations(keys.length, layoutEdges.length) / 4)) : 0);
+  const positions = layout(layoutNodes, layoutEdges, clustering.count, { seed: options.seed, iterations, ...(start ? { previous: start } : {}) });
   const quality = layoutQuality(positions, related, options.seed);
   lap('layout');
 
