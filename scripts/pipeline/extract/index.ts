@@ -80,7 +80,35 @@ function analyse(text: string, chunkBase: number, tags: PaperTerms['tags']): { o
   const found = findAbbreviations(clean);
   // "(KV)" after "key-value" is transparent to chunking; the short form itself is still a use of the acronym.
   const transparent = found.filter((d) => d.longEnd <= d.shortStart).map((d): [number, number] => [d.shortStart - 1, d.shortEnd + 1]);
-  return { occurrences: candidates(clean, tokens, chunkBase, transparent), definitions: definitionsOf(found) };
+  const occurrences = candidates(clean, tokens, chunkBase, transparent);
+  const chunkEnd = occurrences.reduce((m, o) => Math.max(m, o.chunk + 1), chunkBase + 1_000_000);
+  return { occurrences: [...occurrences, ...definitionOccurrences(clean, found, occurrences, chunkEnd)], definitions: definitionsOf(found) };
+}
+
+/**
+ * Every acronym definition is a mention of its concept, even when its long form does not chunk as a noun phrase
+ * ("Segment Anything Model" has a pronoun in it): the long form and the short form each become an occurrence.
+ */
+function definitionOccurrences(text: string, found: AbbreviationDefinition[], chunked: Occurrence[], chunkBase: number): Occurrence[] {
+  const seen = new Set(chunked.map((o) => `${o.start}:${o.end}`));
+  const out: Occurrence[] = [];
+  for (const at of found) {
+    const def = definitionsOf([at])[0];
+    if (!def) continue;
+    const spans: Array<[number, number, string[], number[]]> = [
+      [at.longStart, at.longEnd, def.long, []],
+      [at.shortStart, at.shortEnd, [def.short], [0]],
+    ];
+    for (const [start, end, words, acronymAt] of spans) {
+      if (seen.has(`${start}:${end}`)) continue;
+      seen.add(`${start}:${end}`);
+      out.push({
+        words, acronymAt, surface: text.slice(start, end), start, end, chunk: chunkBase + out.length, from: 0, to: words.length,
+        length: words.length, maximal: true, technical: acronymAt.length > 0, left: '', right: '', nounHead: true, hyphenated: false,
+      });
+    }
+  }
+  return out;
 }
 
 export function extractPaper(paper: ExtractInput): PaperTerms {

@@ -63,6 +63,18 @@ function tagSlice(text: string, offset: number, sentenceBase: number, out: Token
 }
 
 /** Joins "low" "-" "rank" into "low-rank" when nothing separates them; the compound keeps the last part's tag. */
+/** wink splits "130B" into "130" + "B": a number written together with a size unit is one token again. */
+function joinUnits(tokens: Token[], source: string): Token[] {
+  const out: Token[] = [];
+  for (const token of tokens) {
+    const prev = out[out.length - 1];
+    if (prev && prev.end === token.start && /^\d+(\.\d+)?$/.test(prev.text) && /^(B|M|K|T|bit|bits)$/.test(token.text)) {
+      out[out.length - 1] = { ...prev, text: source.slice(prev.start, token.end), end: token.end, pos: 'PROPN' };
+    } else out.push(token);
+  }
+  return out;
+}
+
 function joinHyphens(tokens: Token[], source: string): Token[] {
   const out: Token[] = [];
   for (const token of tokens) {
@@ -147,7 +159,7 @@ export function tokenize(text: string): Token[] {
     i = j;
   }
   tagProse(prose, text.length);
-  return joinHyphens(raw, text).map((t) => (t.text.length > MAX_TOKEN ? { ...t, pos: 'PUNCT' } : t));
+  return joinHyphens(joinUnits(raw, text), text).map((t) => (t.text.length > MAX_TOKEN ? { ...t, pos: 'PUNCT' } : t));
 }
 
 const isAsciiAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
