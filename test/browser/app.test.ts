@@ -1,7 +1,7 @@
 // Browser tests of the built site: map rendering, search, panel navigation, deep links and history, map clicks.
 import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { fetchGraph, launchBrowser, nodeInUrl, openApp, openPage, siteUrl, type SiteGraph, type Watched } from './browser.ts';
+import { describe, expect, test } from 'vitest';
+import { nodeInUrl, openApp, openPage, siteUrl, type SiteGraph, type Watched, useBrowserSuite } from './browser.ts';
 import { decodePng, inkStats } from './png.ts';
 
 let browser: Browser;
@@ -20,22 +20,12 @@ const nameOf = (n: GraphNode): string => String(n.attributes.kind === 'paper' ? 
 const hashOf = (key: string): string => `#node=${encodeURIComponent(key)}`;
 const heading = (): Promise<string> => w.page.locator('aside#panel h2').innerText();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  const probe = await openPage(browser);
-  graph = await fetchGraph(probe.page);
-  await probe.close();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  // Every flow here must be clean: no console errors, no requests to other hosts, no dialogs.
-  const { errors, foreign, dialogs } = w;
-  await w.close();
-  expect(errors).toEqual([]);
-  expect(foreign).toEqual([]);
-  expect(dialogs).toEqual([]);
+useBrowserSuite({
+  ready: (b, g) => {
+    browser = b;
+    graph = g;
+  },
+  current: () => w,
 });
 
 describe('the map', () => {

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 
 const CANDIDATES = [
   '/usr/bin/chromium',
@@ -121,3 +121,30 @@ export function hashParam(url: string, name: string): string | null {
 
 /** The selected node key in a URL (the hash also holds filters and the camera). */
 export const nodeInUrl = (url: string): string | null => hashParam(url, 'node');
+
+/**
+ * The hooks every flow suite shares: one browser and the served graph for the file, and after each test the page it
+ * opened is closed and must have logged no error, made no request to another host and shown no dialog.
+ */
+export function useBrowserSuite(hooks: { ready: (browser: Browser, graph: SiteGraph) => void; current: () => Watched | undefined }): void {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    const probe = await openPage(browser);
+    const graph = await fetchGraph(probe.page);
+    await probe.close();
+    hooks.ready(browser, graph);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    const w = hooks.current();
+    if (!w) return;
+    const { errors, foreign, dialogs } = w;
+    await w.close();
+    expect(errors).toEqual([]);
+    expect(foreign).toEqual([]);
+    expect(dialogs).toEqual([]);
+  });
+}

@@ -1,7 +1,7 @@
 // Browser tests of narrowing: the Filters drawer (AND/OR/NOT concept filter, papers/concepts toggle, minimum papers), desktop and phone.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
-import { DESKTOP, fetchGraph, hashParam, launchBrowser, openApp, openPage, PHONE, screenshotPath, type SiteGraph, type Watched } from './browser.ts';
+import { describe, expect, test, vi } from 'vitest';
+import { DESKTOP, hashParam, openApp, openPage, PHONE, screenshotPath, type SiteGraph, type Watched, useBrowserSuite } from './browser.ts';
 import { decodePng, inkStats } from './png.ts';
 
 // The URL follows the view a moment after it settles, and software WebGL on a busy machine is slow: poll patiently.
@@ -23,21 +23,12 @@ const SIZES = [
   ['phone', { viewport: PHONE, hasTouch: true, isMobile: true, deviceScaleFactor: 2 }],
 ] as const;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  const probe = await openPage(browser);
-  graph = await fetchGraph(probe.page);
-  await probe.close();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  const { errors, foreign, dialogs } = w;
-  await w.close();
-  expect(errors).toEqual([]);
-  expect(foreign).toEqual([]);
-  expect(dialogs).toEqual([]);
+useBrowserSuite({
+  ready: (b, g) => {
+    browser = b;
+    graph = g;
+  },
+  current: () => w,
 });
 
 async function openFilters(page: Page): Promise<void> {
