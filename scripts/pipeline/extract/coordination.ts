@@ -33,7 +33,8 @@ export function coordinated(text: string, tokens: Token[], found: Array<[number,
     out.push({
       words,
       acronymAt,
-      surface: text.slice(x.start, last.end),
+      // Named as the term it stands for ("weight quantization"); the span still covers "weight and activation quantization".
+      surface: `${x.text} ${text.slice(rest[0]!.start, last.end)}`,
       start: x.start,
       end: last.end,
       chunk: chunkBase + k,
