@@ -31,6 +31,7 @@ Usage: npm run bench -- [options] [build options]
   --json FILE         also write every measurement as JSON
   --keep DIR          keep the graph files (DIR/<size>.json)
   --timeout S         give up a build or a page load after S seconds (default 1800)
+  --heap MB           run the builds with --max-old-space-size=MB (default: Node's own limit, about 4 GB)
   --help              this text
 
 Any other option (e.g. --iterations 50) is passed on to every build.
@@ -46,6 +47,7 @@ interface BenchArgs {
   json?: string;
   keep?: string;
   timeoutS: number;
+  heapMb?: number;
   rest: string[];
 }
 
@@ -73,6 +75,7 @@ function parseBenchArgs(argv: string[]): BenchArgs | undefined {
     else if (flag === '--json') a.json = value();
     else if (flag === '--keep') a.keep = value();
     else if (flag === '--timeout') a.timeoutS = count();
+    else if (flag === '--heap') a.heapMb = count();
     else a.rest.push(flag);
   }
   return a;
@@ -82,7 +85,8 @@ const say = (line: string): void => void process.stderr.write(`${line}\n`);
 
 /** One build in a child process; resolves with its statistics and the process's wall time. */
 function buildOnce(input: string, out: string, args: BenchArgs): Promise<{ result: ChildResult; wallMs: number }> {
-  const argv = [...TSX, join(ROOT, 'scripts/bench/child.ts'), '--input', input, '--out', out, ...(args.threads ? ['--threads', String(args.threads)] : []), ...args.rest];
+  const heap = args.heapMb ? [`--max-old-space-size=${args.heapMb}`] : [];
+  const argv = [...heap, ...TSX, join(ROOT, 'scripts/bench/child.ts'), '--input', input, '--out', out, ...(args.threads ? ['--threads', String(args.threads)] : []), ...args.rest];
   return new Promise((done, fail) => {
     const started = performance.now();
     const child = spawn(process.execPath, argv, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -97,7 +101,9 @@ function buildOnce(input: string, out: string, args: BenchArgs): Promise<{ resul
       const wallMs = performance.now() - started;
       const line = stdout.split('\n').find((l) => l.startsWith('BENCH '));
       if (code === 0 && line) return done({ result: JSON.parse(line.slice(6)) as ChildResult, wallMs });
-      const why = signal === 'SIGKILL' ? `killed after ${args.timeoutS} s` : `exit ${code ?? signal}`;
+      const seconds = Math.round(wallMs / 1000);
+      if (/heap out of memory|Allocation failed/.test(stderr)) return fail(new Error(`out of memory (V8 heap limit) after ${seconds} s`));
+      const why = signal === 'SIGKILL' ? `killed after ${args.timeoutS} s` : `exit ${code ?? signal} after ${seconds} s`;
       fail(new Error(`${why}: ${stderr.trim().split('\n').slice(-3).join(' / ') || 'no output'}`));
     });
   });
@@ -173,11 +179,11 @@ async function main(): Promise<void> {
   const date = new Date().toISOString().slice(0, 10);
   const threads = args.threads ? `--threads ${args.threads}` : 'default threads';
   const notes = [
-    `Measured ${date} on ${machine()}; \`npm run bench -- --sizes ${args.sizes}${args.rest.length ? ` ${args.rest.join(' ')}` : ''}\` (${threads}).`,
+    `Measured ${date} on ${machine()}; \`npm run bench -- --sizes ${args.sizes}${args.heapMb ? ` --heap ${args.heapMb}` : ''}${args.rest.length ? ` ${args.rest.join(' ')}` : ''}\` (${threads}).`,
     'Medians of the runs (×N); each build runs in its own process. Stage times are wall time; *total* is the build from',
     'reading the corpus to writing the graph, *CPU* its user + system time over all threads, *peak RSS* the process’s',
     'maximum resident memory. *first render*: navigation to sigma’s first frame in headless Chromium (software WebGL);',
-    '*hover*: a mousemove onto another node to the next animation frame. Synthetic corpora: every real paper of',
+    '*hover*: a pointer move onto another node to the next animation frame. Synthetic corpora: every real paper of',
     'ml-abstracts and Inspec, then rounds of variants — first sentence kept, each other sentence kept or swapped for a',
     'random sentence of the same corpus, then shuffled; titles suffixed " (2)", " (3)"….',
   ].join('\n');

@@ -6,6 +6,8 @@ import noverlap from 'graphology-layout-noverlap';
 import { randomLcg } from 'd3';
 import { describe, expect, it } from 'vitest';
 import { iterationsFor, layout, layoutIterations, msPerIteration, removeOverlaps, type LayoutEdge, type LayoutNode } from '../../scripts/pipeline/layout.ts';
+import { forceAtlas2 as runForceAtlas2, PPN } from '../../scripts/pipeline/parallel/forceatlas2.ts';
+import { startRepulsionPool } from '../../scripts/pipeline/parallel/repulsion.ts';
 
 function randomGraph(order: number, size: number, seed: number): { nodes: LayoutNode[]; edges: LayoutEdge[] } {
   const rng = randomLcg(seed);
@@ -56,6 +58,49 @@ describe('layout on typed arrays', () => {
     const theirs = graphologyLayout(nodes, edges, 5, 42, 60);
     expect([...ours]).toEqual([...theirs]);
   });
+
+  it('gives the library positions with Barnes-Hut too (above 2,000 nodes)', () => {
+    const { nodes, edges } = randomGraph(2600, 6000, 11);
+    const ours = layout(nodes, edges, 5, { seed: 1, iterations: 8 });
+    const theirs = graphologyLayout(nodes, edges, 5, 1, 8);
+    expect([...ours]).toEqual([...theirs]);
+  });
+
+  it('gives the same ForceAtlas2 positions, bit for bit, when worker threads share the repulsion', () => {
+    const { nodes, edges } = randomGraph(3000, 9000, 17);
+    const order = nodes.length;
+    const index = new Map(nodes.map((n, i) => [n.key, i]));
+    const kept = edges.filter((e) => index.has(e.source) && index.has(e.target));
+    const source = Int32Array.from(kept, (e) => index.get(e.source)! * PPN);
+    const target = Int32Array.from(kept, (e) => index.get(e.target)! * PPN);
+    const weight = Float32Array.from(kept, (e) => e.weight);
+    const start = (shared: boolean): Float32Array => {
+      const m = new Float32Array(shared ? new SharedArrayBuffer(order * PPN * 4) : new ArrayBuffer(order * PPN * 4));
+      nodes.forEach((n, i) => m.set([Math.cos(i) * 500, Math.sin(i * 1.7) * 500, 0, 0, 0, 0, 1, 1, n.size, 0], i * PPN));
+      kept.forEach((e, k) => ((m[source[k]! + 6]! += e.weight), (m[target[k]! + 6]! += e.weight)));
+      return m;
+    };
+    const settings = { barnesHutTheta: 0.5, strongGravityMode: true, slowDown: 1 + Math.log(order), linLogMode: false, outboundAttractionDistribution: true, adjustSizes: false, barnesHutOptimize: true, gravity: 1, scalingRatio: 10, edgeWeightInfluence: 1 };
+    const alone = start(false);
+    runForceAtlas2(settings, alone, source, target, weight, 20);
+    const shared = start(true);
+    const pool = startRepulsionPool(3, shared, settings.scalingRatio, settings.barnesHutTheta ** 2);
+    try {
+      expect(pool.waitReady(30_000)).toBe(true);
+      runForceAtlas2(settings, shared, source, target, weight, 20, pool.repulsion);
+      expect(pool.workerChunks()).toBeGreaterThan(0);
+    } finally {
+      pool.close();
+    }
+    expect(shared).toEqual(alone);
+  }, 60_000);
+
+  it('gives the same positions when worker threads share the repulsion', () => {
+    const { nodes, edges } = randomGraph(2600, 6000, 13);
+    const one = layout(nodes, edges, 5, { seed: 3, iterations: 25, threads: 1 });
+    const three = layout(nodes, edges, 5, { seed: 3, iterations: 25, threads: 3 });
+    expect([...three]).toEqual([...one]);
+  }, 60_000);
 
   it('removes overlaps like graphology-layout-noverlap on a crowded small graph', () => {
     const rng = randomLcg(3);
