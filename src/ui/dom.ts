@@ -62,3 +62,11 @@ export function swatch(color: string, className = 'swatch'): HTMLSpanElement {
   span.style.setProperty('--swatch', safeColor(color));
   return span;
 }
+
+/** Adds event listeners and returns one function that removes them all (UI parts return it as their cleanup). */
+export function listen(...bindings: Array<[EventTarget, string, (event: never) => void]>): () => void {
+  for (const [target, type, handler] of bindings) target.addEventListener(type, handler as EventListener);
+  return () => {
+    for (const [target, type, handler] of bindings) target.removeEventListener(type, handler as EventListener);
+  };
+}

@@ -11,7 +11,7 @@ import type { AtlasSigma } from '../map/renderer.ts';
 import { readTheme } from '../map/theme.ts';
 import type { AppState, Filters } from '../state/state.ts';
 import type { Store } from '../state/store.ts';
-import { el } from './dom.ts';
+import { el, listen } from './dom.ts';
 
 export interface ExportOptions {
   sigma: AtlasSigma;
@@ -81,19 +81,16 @@ export function setupExport(root: HTMLElement, store: Store<AppState>, atlas: At
     if (!menu.hidden && event.target instanceof Node && !root.contains(event.target)) open(false);
   };
 
-  toggle.addEventListener('click', onToggle);
-  png.addEventListener('click', onPng);
-  bib.addEventListener('click', onBib);
-  md.addEventListener('click', onMd);
-  root.addEventListener('keydown', onKey);
-  document.addEventListener('pointerdown', onOutside);
+  const unlisten = listen(
+    [toggle, 'click', onToggle],
+    [png, 'click', onPng],
+    [bib, 'click', onBib],
+    [md, 'click', onMd],
+    [root, 'keydown', onKey],
+    [document, 'pointerdown', onOutside],
+  );
   return () => {
-    toggle.removeEventListener('click', onToggle);
-    png.removeEventListener('click', onPng);
-    bib.removeEventListener('click', onBib);
-    md.removeEventListener('click', onMd);
-    root.removeEventListener('keydown', onKey);
-    document.removeEventListener('pointerdown', onOutside);
+    unlisten();
     root.replaceChildren();
   };
 }

@@ -4,7 +4,7 @@ import { plural, truncate } from '../data/text.ts';
 import { papersInView, type View } from '../data/view.ts';
 import { hasFilters, KIND_FILTERS, resetFilters, setHiddenClusters, setKinds, setMinPapers, setQuery, type AppState, type Filters, type KindFilter } from '../state/state.ts';
 import type { Store } from '../state/store.ts';
-import { el } from './dom.ts';
+import { el, listen } from './dom.ts';
 
 const KIND_NAMES: Record<KindFilter, string> = { both: 'Both', papers: 'Papers', concepts: 'Concepts' };
 
@@ -132,14 +132,16 @@ export function setupFilters(drawer: HTMLElement, toggle: HTMLButtonElement, sto
 
   toggle.setAttribute('aria-expanded', 'false');
   toggle.setAttribute('aria-controls', drawer.id);
-  input.addEventListener('input', onInput);
-  kinds.addEventListener('change', onKind);
-  slider.addEventListener('input', onSlider);
-  status.addEventListener('click', onStatusClick);
-  showAll.addEventListener('click', onShowAll);
-  reset.addEventListener('click', onReset);
-  toggle.addEventListener('click', onToggle);
-  drawer.addEventListener('keydown', onKey);
+  const unlisten = listen(
+    [input, 'input', onInput],
+    [kinds, 'change', onKind],
+    [slider, 'input', onSlider],
+    [status, 'click', onStatusClick],
+    [showAll, 'click', onShowAll],
+    [reset, 'click', onReset],
+    [toggle, 'click', onToggle],
+    [drawer, 'keydown', onKey],
+  );
   const unsubscribe = store.subscribe(render);
   render(store.get(), null);
   // A shared link with filters opens the drawer, so what narrows the map is in view.
@@ -149,13 +151,6 @@ export function setupFilters(drawer: HTMLElement, toggle: HTMLButtonElement, sto
   }
   return () => {
     unsubscribe();
-    input.removeEventListener('input', onInput);
-    kinds.removeEventListener('change', onKind);
-    slider.removeEventListener('input', onSlider);
-    status.removeEventListener('click', onStatusClick);
-    showAll.removeEventListener('click', onShowAll);
-    reset.removeEventListener('click', onReset);
-    toggle.removeEventListener('click', onToggle);
-    drawer.removeEventListener('keydown', onKey);
+    unlisten();
   };
 }

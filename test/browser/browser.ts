@@ -148,3 +148,9 @@ export function useBrowserSuite(hooks: { ready: (browser: Browser, graph: SiteGr
     expect(dialogs).toEqual([]);
   });
 }
+
+/** The two screens every flow is checked on: a desktop window and a touch phone. */
+export const SIZES = [
+  ['desktop', { viewport: DESKTOP }],
+  ['phone', { viewport: PHONE, hasTouch: true, isMobile: true, deviceScaleFactor: 2 }],
+] as const;

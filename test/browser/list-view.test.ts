@@ -1,7 +1,7 @@
 // Browser tests of the list view: the map's keyboard and screen-reader twin (topics → concepts → papers), desktop and phone.
 import type { Browser } from 'playwright-core';
 import { describe, expect, test, vi } from 'vitest';
-import { DESKTOP, hashParam, nodeInUrl, openApp, openPage, PHONE, screenshotPath, type SiteGraph, type Watched, useBrowserSuite } from './browser.ts';
+import { DESKTOP, hashParam, nodeInUrl, openApp, openPage, PHONE, screenshotPath, type SiteGraph, type Watched, SIZES, useBrowserSuite } from './browser.ts';
 
 // The URL follows the view a moment after it settles, and software WebGL on a busy machine is slow: poll patiently.
 vi.setConfig({ expect: { poll: { timeout: 6000, interval: 50 } } });
@@ -10,10 +10,6 @@ let browser: Browser;
 let graph: SiteGraph;
 let w: Watched;
 
-const SIZES = [
-  ['desktop', { viewport: DESKTOP }],
-  ['phone', { viewport: PHONE, hasTouch: true, isMobile: true, deviceScaleFactor: 2 }],
-] as const;
 
 useBrowserSuite({
   ready: (b, g) => {

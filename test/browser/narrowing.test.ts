@@ -1,7 +1,7 @@
 // Browser tests of narrowing: the Filters drawer (AND/OR/NOT concept filter, papers/concepts toggle, minimum papers), desktop and phone.
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, test, vi } from 'vitest';
-import { DESKTOP, hashParam, openApp, openPage, PHONE, screenshotPath, type SiteGraph, type Watched, useBrowserSuite } from './browser.ts';
+import { DESKTOP, hashParam, openApp, openPage, PHONE, screenshotPath, type SiteGraph, type Watched, SIZES, useBrowserSuite } from './browser.ts';
 import { decodePng, inkStats } from './png.ts';
 
 // The URL follows the view a moment after it settles, and software WebGL on a busy machine is slow: poll patiently.
@@ -18,10 +18,6 @@ const concept = (label: string): string => {
 };
 const papersWith = (key: string): Set<string> => new Set(graph.edges.filter((e) => e.target === key).map((e) => e.source));
 const paperCount = (): number => graph.nodes.filter((n) => n.attributes.kind === 'paper').length;
-const SIZES = [
-  ['desktop', { viewport: DESKTOP }],
-  ['phone', { viewport: PHONE, hasTouch: true, isMobile: true, deviceScaleFactor: 2 }],
-] as const;
 
 useBrowserSuite({
   ready: (b, g) => {

@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Browser, Download, Page } from 'playwright-core';
 import { describe, expect, test, vi } from 'vitest';
-import { DESKTOP, hashParam, nodeInUrl, openApp, openPage, PHONE, screenshotPath, siteUrl, type SiteGraph, type Watched, useBrowserSuite } from './browser.ts';
+import { DESKTOP, hashParam, nodeInUrl, openApp, openPage, PHONE, screenshotPath, siteUrl, type SiteGraph, type Watched, SIZES, useBrowserSuite } from './browser.ts';
 import { decodePng, inkStats } from './png.ts';
 
 // The URL follows the view a moment after it settles, and software WebGL on a busy machine is slow: poll patiently.
@@ -15,10 +15,6 @@ let w: Watched;
 type GraphNode = SiteGraph['nodes'][number];
 const papers = (): GraphNode[] => graph.nodes.filter((n) => n.attributes.kind === 'paper');
 const heading = (): Promise<string> => w.page.locator('aside#panel h2').innerText();
-const SIZES = [
-  ['desktop', { viewport: DESKTOP }],
-  ['phone', { viewport: PHONE, hasTouch: true, isMobile: true, deviceScaleFactor: 2 }],
-] as const;
 
 useBrowserSuite({
   ready: (b, g) => {
