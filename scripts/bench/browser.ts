@@ -105,40 +105,54 @@ const median = (values: number[]): number => {
   return s.length ? (s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2) : NaN;
 };
 
+/** Resolves at the next animation frame with whether the pointer is on a node (the map's `is-pointing` class). */
 const nextFrame = `new Promise((done) => requestAnimationFrame(() => done(document.getElementById('map')?.classList.contains('is-pointing') ?? false)))`;
 
 /**
- * Finds two spots over different nodes (the map's `is-pointing` class says the pointer is on one) with real pointer
- * moves, then moves the pointer from one to the other a few times. Each move is timed from the input sent to the
- * next animation frame after it was handled — the frame in which sigma redraws the hovered neighbourhood. Big maps
- * take seconds per move, so the probing and the moves stop when `budgetMs` is spent.
+ * Finds a spot over a node and a spot over empty map with real pointer moves (probing a spiral from the middle of the
+ * map; the map's `is-pointing` class says the pointer is on a node), then moves the pointer from one to the other a
+ * few times: every move changes the hovered node, so the app recomputes and sigma redraws the map. Each move is timed
+ * from the input sent to the next animation frame after it was handled. Big maps take seconds per move, so probing
+ * and moving stop when `budgetMs` is spent.
  */
 async function measureHover(page: Page, budgetMs: number): Promise<{ app: number; frame: number } | undefined> {
   const started = performance.now();
   const box = await page.locator('#map').boundingBox();
   if (!box) return undefined;
-  const spots: Array<{ x: number; y: number }> = [];
-  const cx = box.x + box.width * 0.4;
-  const cy = box.y + box.height / 2;
-  // A spiral of probe points from the middle of the map outwards.
-  for (let i = 0; i < 200 && spots.length < 2 && performance.now() - started < budgetMs / 2; i++) {
-    const r = 24 * Math.sqrt(i);
-    const x = Math.round(cx + r * Math.cos(i * 0.7));
-    const y = Math.round(cy + r * Math.sin(i * 0.7));
-    if (x < box.x + 5 || y < box.y + 5 || x > box.x + box.width - 5 || y > box.y + box.height - 5) continue;
-    await page.mouse.move(x, y);
-    const on = await page.evaluate<boolean>(nextFrame);
-    if (on && spots.every((s) => Math.hypot(s.x - x, s.y - y) > 30)) spots.push({ x, y });
-  }
-  if (spots.length < 2) return undefined;
+  let on: { x: number; y: number } | undefined;
+  let off: { x: number; y: number } | undefined;
+  const inside = (x: number, y: number): boolean => x >= box.x + 5 && y >= box.y + 5 && x <= box.x + box.width - 5 && y <= box.y + box.height - 5;
+  // Nodes are likeliest in the middle (a spiral outwards), empty map near the edges (rings inwards).
+  const middle = Array.from({ length: 120 }, (_, i) => ({ x: box.x + box.width * 0.4 + 40 * Math.sqrt(i) * Math.cos(i * 0.7), y: box.y + box.height / 2 + 40 * Math.sqrt(i) * Math.sin(i * 0.7) }));
+  const edges = [0.04, 0.1, 0.18, 0.28].flatMap((inset) =>
+    Array.from({ length: 12 }, (_, k) => {
+      const a = (2 * Math.PI * k) / 12;
+      return { x: box.x + box.width * (0.5 + (0.5 - inset) * Math.cos(a)), y: box.y + box.height * (0.5 + (0.5 - inset) * Math.sin(a)) };
+    }),
+  );
+  const probe = async (points: Array<{ x: number; y: number }>, wanted: boolean): Promise<{ x: number; y: number } | undefined> => {
+    for (const p of points) {
+      if (performance.now() - started > budgetMs / 2) return undefined;
+      const x = Math.round(p.x);
+      const y = Math.round(p.y);
+      // Only the map itself, not a panel or the legend over it.
+      if (!inside(x, y) || (await page.evaluate<string>(`document.elementFromPoint(${x}, ${y})?.tagName ?? ''`)) !== 'CANVAS') continue;
+      await page.mouse.move(x, y);
+      if ((await page.evaluate<boolean>(nextFrame)) === wanted) return { x, y };
+    }
+    return undefined;
+  };
+  on = await probe(middle, true);
+  off = on && (await probe(edges, false));
+  if (!on || !off) return undefined;
   const before = await page.evaluate<number>(`performance.getEntriesByName('atlas:hover').length`);
   const frames: number[] = [];
   for (let i = 0; i < 8 && (frames.length < 2 || performance.now() - started < budgetMs); i++) {
-    const p = spots[i % 2]!;
+    const target = i % 2 === 0 ? on : off;
     const t0 = performance.now();
-    await page.mouse.move(p.x, p.y);
-    const on = await page.evaluate<boolean>(nextFrame);
-    if (on) frames.push(performance.now() - t0);
+    await page.mouse.move(target.x, target.y);
+    const pointing = await page.evaluate<boolean>(nextFrame);
+    if (pointing === (target === on)) frames.push(performance.now() - t0);
   }
   const app = await page.evaluate<number[]>(`performance.getEntriesByName('atlas:hover').slice(${before}).map((e) => e.duration)`);
   if (frames.length === 0) return undefined;

@@ -139,7 +139,7 @@ export async function runMain(main: () => Promise<void> | void): Promise<void> {
  * array is written element by element, so a graph of 100,000 papers never has to fit in one string (V8 strings stop
  * at 512 MB). Returns the byte count, and the bytes themselves when there are at most `keep` of them.
  */
-export function writeJson(file: string, value: object, keep = 64e6): { bytes: number; text?: Buffer } {
+export function writeJson(file: string, value: object, keep = 16e6): { bytes: number; text?: Buffer } {
   const fd = openSync(file, 'w');
   const kept: Buffer[] = [];
   let bytes = 0;
@@ -164,8 +164,10 @@ export function writeJson(file: string, value: object, keep = 64e6): { bytes: nu
       first = false;
       if (json !== undefined) put(json);
       else {
+        // Slices of the array, each stringified at once and unwrapped: "[a,b]" + "[c]" → "[a,b,c]".
+        const items = v as unknown[];
         put('[');
-        (v as unknown[]).forEach((item, i) => put(`${i ? ',' : ''}${JSON.stringify(item) ?? 'null'}`));
+        for (let i = 0; i < items.length; i += 1024) put(`${i ? ',' : ''}${JSON.stringify(items.slice(i, i + 1024)).slice(1, -1)}`);
         put(']');
       }
     }
