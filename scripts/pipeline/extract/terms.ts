@@ -23,8 +23,31 @@ const STOPWORDS = new Set(
   operatorname widetilde tilde hat bar vec log exp sup inf argmin argmax mathop varepsilon ell`.split(/\s+/),
 );
 
+/**
+ * Token judgements are pure functions of the surface and a corpus repeats its words endlessly, so each is worked out
+ * once per distinct surface. A cache that reaches MAX_REMEMBERED entries starts over, which bounds memory.
+ */
+const MAX_REMEMBERED = 200_000;
+const acronymLike = new Map<string, boolean>();
+const technical = new Map<string, boolean>();
+const keyWordsLast = new Map<string, string[]>();
+const keyWordsInner = new Map<string, string[]>();
+
+function remember<T>(cache: Map<string, T>, surface: string, judge: (surface: string) => T): T {
+  const known = cache.get(surface);
+  if (known !== undefined) return known;
+  if (cache.size >= MAX_REMEMBERED) cache.clear();
+  const value = judge(surface);
+  cache.set(surface, value);
+  return value;
+}
+
 /** Has two capitals, or a capital and a digit: "KV", "LLMs", "INT4", "ViDT", "LoRA", "GPT-4", "W4A8KV4", "3D". */
 export function isAcronymLike(surface: string): boolean {
+  return remember(acronymLike, surface, judgeAcronymLike);
+}
+
+function judgeAcronymLike(surface: string): boolean {
   // A long capitalised English word ("MACHINE", "NEURAL") is shouting, not an acronym.
   if (surface.length >= 5 && /^\p{Lu}+$/u.test(surface) && generalPerMillion(surface) > 0) return false;
   // Judged per hyphen part, so Title-Case compounds ("Fine-Tuning", "Quantization-Aware") are words, not acronyms.
@@ -36,6 +59,10 @@ export function isAcronymLike(surface: string): boolean {
 
 /** Letters and digits mixed, or a version/size token: "4-bit", "FP8", "YOLOv9", "Llama-3", "130B", "3D". */
 export function isTechnicalToken(surface: string): boolean {
+  return remember(technical, surface, judgeTechnical);
+}
+
+function judgeTechnical(surface: string): boolean {
   if (/^\d+(\.\d+)?-?(bit|bits|B|M|K|D|x)$/i.test(surface)) return /bit|B|D/i.test(surface.replace(/^\d+(\.\d+)?-?/, ''));
   return /\p{L}/u.test(surface) && /\d/.test(surface) && !/^\d+(\.\d+)?[a-z%]{1,3}$/i.test(surface);
 }
@@ -57,6 +84,10 @@ export function acronymSingular(surface: string): string {
  * after joining prefixes ("pre-training" → ["pretraining"]) and inside technical tokens ("GPT-4" → ["gpt4"]).
  */
 export function tokenKeyWords(surface: string, last: boolean): string[] {
+  return remember(last ? keyWordsLast : keyWordsInner, surface, (s) => keyWordsOf(s, last)).slice();
+}
+
+function keyWordsOf(surface: string, last: boolean): string[] {
   const folded = surface.normalize('NFKD').replace(/\p{M}+/gu, '');
   if (isAcronymLike(folded) || isTechnicalToken(folded)) {
     return [acronymSingular(folded).toLowerCase().replace(/[-_]/g, '')];

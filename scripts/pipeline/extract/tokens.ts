@@ -16,7 +16,8 @@ export interface Token {
   sentence: number;
 }
 
-const nlp = winkNLP(model);
+// Only sentence boundaries and part-of-speech tags are used: negation, sentiment and entity recognition are skipped.
+const nlp = winkNLP(model, ['sbd', 'pos']);
 const its = nlp.its;
 
 /** Texts longer than this are analysed in slices so one huge abstract can neither hang nor exhaust memory. */
