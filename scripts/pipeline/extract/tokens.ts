@@ -1,7 +1,7 @@
 // Tokenizes and part-of-speech tags text with wink-nlp, then repairs its known quirks for technical prose:
 // hyphenated words are joined again ("state-of-the-art", "low-rank", "4-bit"), offsets are kept for highlighting.
-import winkNLP, { type ItemSentence } from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import type { ItemSentence } from 'wink-nlp';
+import { forgetNewWords, nlp } from './wink.ts';
 
 export type Pos = 'NOUN' | 'PROPN' | 'ADJ' | 'VERB' | 'NUM' | 'OTHER' | 'PUNCT';
 
@@ -16,8 +16,6 @@ export interface Token {
   sentence: number;
 }
 
-// Only sentence boundaries and part-of-speech tags are used: negation, sentiment and entity recognition are skipped.
-const nlp = winkNLP(model, ['sbd', 'pos']);
 const its = nlp.its;
 
 /** Texts longer than this are analysed in slices so one huge abstract can neither hang nor exhaust memory. */
@@ -45,6 +43,7 @@ function mapPos(tag: string): Pos {
 }
 
 function tagSlice(text: string, offset: number, sentenceBase: number, out: Token[]): number {
+  forgetNewWords();
   const doc = nlp.readDoc(text);
   let cursor = 0;
   let sentences = 0;
