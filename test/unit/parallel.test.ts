@@ -9,9 +9,23 @@ import { runGraphBuild, writeJson, type BuildStats } from '../../scripts/cli/gra
 import { serializeAtlas } from '../../scripts/pipeline/emit.ts';
 import { defaultThreads, extractAll } from '../../scripts/pipeline/parallel/extract.ts';
 import { decodeCorpus, readCorpus } from '../../scripts/pipeline/read.ts';
+import { tokenize } from '../../scripts/pipeline/extract/tokens.ts';
 
 const SEED = 'data/trending-papers.txt';
 const quiet = { info: () => {}, error: (line: string) => console.error(line) };
+
+describe('tokenizing a text', () => {
+  it('does not depend on the texts read before it', () => {
+    // wink-nlp alone splits "LSTM's" into "LSTM" + "'s" in a fresh process, but keeps it whole once it has read
+    // "LSTM's." somewhere else: a paper's terms would then depend on which papers its thread read first.
+    const text = "We show that the LSTM's gates can be decoupled.";
+    const words = (t: string): string[] => tokenize(t).map((token) => token.text);
+    const fresh = words(text);
+    expect(fresh).toContain('LSTM');
+    words("Methods including RNN's and LSTM's. It even improves 3x.");
+    expect(words(text)).toEqual(fresh);
+  });
+});
 
 describe('extraction on worker threads', () => {
   const papers = readCorpus(decodeCorpus(readFileSync(SEED), SEED), SEED).papers;

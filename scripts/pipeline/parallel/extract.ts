@@ -1,12 +1,7 @@
-// Extraction on worker threads. `extractPaper` works per paper, so papers are cut into batches, dealt to this thread
-// and `threads - 1` workers, and the results are put back in paper order.
-//
-// Batches are dealt round-robin (participant k takes batches k, k + n, k + 2n…), not to whichever thread is free:
-// every thread then reads the same papers in the same order on every run. That matters because wink-nlp remembers
-// every word it has read and its tokenizer consults that memory ("6x)" is split one way before "6x" was seen, another
-// way after), so a paper's terms can depend on the papers read before it in the same thread. With a fixed deal the
-// output is the same on every run with the same --threads; it equals the one-thread output only once the tokenizer
-// forgets new words between texts (see the note in scripts/bench/README.md).
+// Extraction on worker threads. `extractPaper` works per paper, so papers are cut into batches that go to whichever
+// thread is free — this one or one of `threads - 1` workers — and the results are put back in paper order. A paper's
+// terms do not depend on which thread read it, or after which papers (./extract/wink.ts makes the tagger forget the
+// words of earlier texts), so the output is the same bytes for any number of threads.
 //
 // The pool is driven synchronously (the caller gets an array back, no Promise): this thread extracts its own batches
 // and in between sleeps in Atomics.wait on a counter that workers bump after each reply, reading replies with
@@ -44,8 +39,6 @@ interface PoolWorker {
   port: MessagePort;
   ready: boolean;
   inFlight: number;
-  /** The next task of this worker: participant k takes tasks k, k + n, k + 2n… of n participants. */
-  next: number;
 }
 
 /** Terms of every paper, in the order of `papers`, extracted by this thread and `threads - 1` worker threads. */
@@ -60,9 +53,9 @@ export function extractAll(papers: ExtractInput[], options: ExtractAllOptions): 
   for (let start = 0, id = 0; start < papers.length; start += batch, id++) tasks.push({ id, papers: papers.slice(start, start + batch).map(inputOf) });
   const signal = new SharedArrayBuffer(4);
   const counter = new Int32Array(signal);
-  // Participant k < threads - 1 is a worker; the last one is this thread, which works while the workers start up.
+  // This thread works while the workers start up; every thread takes the next batch nobody has taken yet.
   const pool = startWorkers(threads - 1, signal);
-  let own = threads - 1;
+  let next = 0;
   const startTimeout = options.startTimeoutMs ?? 120_000;
   const replyTimeout = options.replyTimeoutMs ?? 300_000;
   let done = 0;
@@ -99,17 +92,15 @@ export function extractAll(papers: ExtractInput[], options: ExtractAllOptions): 
           }
         }
         // Two tasks in flight per worker, so a worker never idles while this thread extracts or reads a reply.
-        while (w.ready && w.inFlight < 2 && w.next < tasks.length) {
-          w.port.postMessage(tasks[w.next]!);
-          w.next += threads;
+        while (w.ready && w.inFlight < 2 && next < tasks.length) {
+          w.port.postMessage(tasks[next++]!);
           w.inFlight++;
         }
       }
       if (got) lastReply = performance.now();
-      if (own < tasks.length) {
-        const task = tasks[own]!;
+      if (next < tasks.length) {
+        const task = tasks[next++]!;
         put(task.id, task.papers.map((p) => extractPaper(p)));
-        own += threads;
         continue;
       }
       if (got) continue;
@@ -156,7 +147,7 @@ function startWorkers(count: number, signal: SharedArrayBuffer): PoolWorker[] {
     worker.unref();
     // Failures are reported through the port (or end in a timeout); an unhandled 'error' event would kill the process.
     worker.on('error', () => {});
-    pool.push({ worker, port: port1, ready: false, inFlight: 0, next: i });
+    pool.push({ worker, port: port1, ready: false, inFlight: 0 });
   }
   return pool;
 }
