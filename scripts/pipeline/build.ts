@@ -6,7 +6,7 @@ import type { BuildOptions } from '../options.ts';
 import { clusterOfConcept, clusterPapers } from './cluster.ts';
 import { emitAtlas } from './emit.ts';
 import { extractPaper, type PaperTerms } from './extract/index.ts';
-import { layout, layoutIterations, layoutQuality } from './layout.ts';
+import { layout, layoutIterations, layoutQuality, SATELLITE_MAX_PAPERS, SATELLITES_FROM } from './layout.ts';
 import { buildConcepts, relatePapers } from './link.ts';
 import { nameClusters, OTHER_COLOR } from './name-clusters.ts';
 import type { RawPaper } from './read.ts';
@@ -85,9 +85,11 @@ export function buildAtlas(input: BuildInput, progress: Progress = () => {}): Bu
   for (const c of concepts) for (const p of c.papers.keys()) degree.set(p, (degree.get(p) ?? 0) + 1);
   const paperSize = (k: string): number => round2(5 + 1.5 * Math.sqrt(degree.get(k) ?? 0));
   const conceptSize = (n: number): number => round2(2 + 2.2 * Math.sqrt(n));
+  // On a big map the concepts only a few papers share are placed between their papers after ForceAtlas2, not by it.
+  const satellites = paperKeys.length + concepts.length >= SATELLITES_FROM;
   const layoutNodes = [
     ...paperKeys.map((key) => ({ key, cluster: clustering.ofPaper.get(key) ?? 0, size: paperSize(key) })),
-    ...concepts.map((c) => ({ key: c.key, cluster: conceptCluster.get(c.key) ?? 0, size: conceptSize(c.papers.size) })),
+    ...concepts.map((c) => ({ key: c.key, cluster: conceptCluster.get(c.key) ?? 0, size: conceptSize(c.papers.size), satellite: satellites && c.papers.size <= SATELLITE_MAX_PAPERS })),
   ];
   const layoutEdges = [
     ...concepts.flatMap((c) => [...c.papers].map(([p, link]) => ({ source: p, target: c.key, weight: 1 + Math.log1p(link.weight) }))),

@@ -95,9 +95,11 @@ export interface AppliedOverrides {
 
 /** Merges candidate groups in place and resolves the other overrides to candidate ids. */
 export function applyOverrides(candidates: Map<string, Candidate>, overrides: Overrides): AppliedOverrides {
-  const find = candidateIndex(candidates);
+  // Indexing every surface form of every candidate takes a while on a big corpus: only done when a name is asked for.
+  let find: ((name: string) => string | undefined) | undefined;
   const unknown: string[] = [];
   const resolve = (name: string): string | undefined => {
+    find ??= candidateIndex(candidates);
     const id = find(name);
     if (id === undefined || !candidates.has(id)) unknown.push(name);
     return id !== undefined && candidates.has(id) ? id : undefined;

@@ -51,6 +51,27 @@ function graphologyLayout(nodes: LayoutNode[], edges: LayoutEdge[], clusterCount
   return out;
 }
 
+describe('satellites', () => {
+  it('lands each satellite beside the papers it is tied to, and leaves the rest of the map as it was', () => {
+    const { nodes, edges } = randomGraph(300, 900, 11);
+    // Twenty small concepts, each tied to two random nodes of the map.
+    const rng = randomLcg(5);
+    const satellites: LayoutNode[] = Array.from({ length: 20 }, (_, i) => ({ key: `s${i}`, cluster: 0, size: 3, satellite: true }));
+    const ties: LayoutEdge[] = satellites.flatMap((s) => [0, 1].map(() => ({ source: `n${Math.floor(rng() * 300)}`, target: s.key, weight: 1 })));
+    const without = layout(nodes, edges, 5, { seed: 42, iterations: 60 });
+    const withThem = layout([...nodes, ...satellites], [...edges, ...ties], 5, { seed: 42, iterations: 60 });
+    // The core is laid out without them (overlap removal may nudge a few nodes a little).
+    const moved = nodes.filter((n) => Math.hypot(without.get(n.key)!.x - withThem.get(n.key)!.x, without.get(n.key)!.y - withThem.get(n.key)!.y) > 20);
+    expect(moved.length).toBeLessThan(nodes.length / 20);
+    const span = Math.max(...[...without.values()].map((p) => Math.hypot(p.x, p.y)));
+    for (const s of satellites) {
+      const [a, b] = ties.filter((t) => t.target === s.key).map((t) => withThem.get(t.source)!);
+      const at = withThem.get(s.key)!;
+      expect(Math.hypot(at.x - (a!.x + b!.x) / 2, at.y - (a!.y + b!.y) / 2)).toBeLessThan(span / 10);
+    }
+  });
+});
+
 describe('layout on typed arrays', () => {
   it('gives the positions graphology-layout-forceatlas2 and -noverlap gave, bit for bit', () => {
     const { nodes, edges } = randomGraph(300, 900, 7);

@@ -23,7 +23,7 @@ export const WORKED = 6;
 export const CHUNK = 256;
 
 /** Below this many nodes a pass is too short to share (a few ms) and starting workers (~0.5 s) does not pay. */
-export const PARALLEL_LAYOUT_FROM = 20_000;
+export const PARALLEL_LAYOUT_FROM = 5_000;
 
 export const defaultLayoutThreads = (order: number): number => (order >= PARALLEL_LAYOUT_FROM ? Math.max(1, Math.min(2, availableParallelism())) : 1);
 
