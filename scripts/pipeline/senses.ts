@@ -97,7 +97,7 @@ export function senseFor(table: SenseTable, paper: string, short: string): Sense
 
 /** Replaces acronym words by their long forms, and long-form spelling variants by the canonical spelling. */
 export function expandWords(table: SenseTable, paper: string, words: string[], acronymAt: number[]): string[] {
-  if (acronymAt.length === 0 && table.byShort.size === 0) return words;
+  if (acronymAt.length === 0 || table.byShort.size === 0) return words;
   const out: string[] = [];
   words.forEach((w, i) => {
     const sense = acronymAt.includes(i) ? senseFor(table, paper, w) : undefined;

@@ -41,10 +41,14 @@ export interface Vocabulary {
   dropped: Dropped[];
 }
 
-function canonical(table: SenseTable, variants: Map<string, Sense>, paper: string, occ: FieldOccurrence): { id: string; sense?: Sense } {
+/** The long form an id is a spelling or word-order variant of (null: none), remembered per id for one gathering. */
+type VariantOf = Map<string, Sense | null>;
+
+function canonical(table: SenseTable, variants: Map<string, Sense>, variantOf: VariantOf, paper: string, occ: FieldOccurrence): { id: string; sense?: Sense } {
   const expanded = joinPrefixes(expandWords(table, paper, occ.words, occ.acronymAt));
   const id = expanded.join(' ');
-  const sense = expanded.length > 1 ? variants.get(wordBag(expanded)) : undefined;
+  let sense = variantOf.get(id);
+  if (sense === undefined) variantOf.set(id, (sense = (expanded.length > 1 ? variants.get(wordBag(expanded)) : undefined) ?? null));
   return sense ? { id: sense.long.join(' '), sense } : { id };
 }
 
@@ -68,6 +72,7 @@ function joinPrefixes(words: string[]): string[] {
 /** Groups every occurrence of every paper by canonical concept id. */
 export function gatherCandidates(papers: PaperTerms[], table: SenseTable): Map<string, Candidate> {
   const variants = variantIndex(table);
+  const variantOf: VariantOf = new Map();
   const tags = new Map<string, [number, number]>();
   for (const paper of papers)
     for (const [w, [n, all]] of paper.tags) {
@@ -80,7 +85,7 @@ export function gatherCandidates(papers: PaperTerms[], table: SenseTable): Map<s
   const techVotes = new Map<Candidate, number>();
   for (const paper of papers) {
     for (const occ of paper.occurrences) {
-      const { id, sense } = canonical(table, variants, paper.key, occ);
+      const { id, sense } = canonical(table, variants, variantOf, paper.key, occ);
       let c = out.get(id);
       if (!c) {
         const t = tags.get(id);
@@ -186,23 +191,26 @@ export function selectVocabulary(
   options: VocabularyOptions,
   user: { blocked: Set<string>; kept: Set<string> } = { blocked: new Set(), kept: new Set() },
 ): Vocabulary {
-  const longest = new Map([...candidates.values()].map((c) => [c, maxTokens(c)]));
-  const order = [...candidates.values()].sort(
+  const kept: Candidate[] = [];
+  const dropped: Dropped[] = [];
+  // Most candidates of a big corpus are in one paper only: they are dropped before the (costly) ordering.
+  const contenders: Candidate[] = [];
+  for (const c of candidates.values()) {
+    if (user.blocked.has(c.id)) dropped.push({ id: c.id, papers: c.byPaper.size, reason: 'blocked in the overrides file' });
+    else if (c.byPaper.size < options.minPapers && !user.kept.has(c.id)) dropped.push({ id: c.id, papers: c.byPaper.size, reason: 'in fewer papers than minPapers' });
+    else contenders.push(c);
+  }
+  const longest = new Map(contenders.map((c) => [c, maxTokens(c)]));
+  const order = contenders.sort(
     (a, b) => longest.get(b)! - longest.get(a)! || b.words - a.words || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
   // paper → chunk → token ranges of kept terms
   const keptRanges = new Map<string, Map<number, Array<[number, number]>>>();
-  const kept: Candidate[] = [];
-  const dropped: Dropped[] = [];
   for (const c of order) {
     const df = c.byPaper.size;
-    const reason = user.blocked.has(c.id)
-      ? 'blocked in the overrides file'
-      : user.kept.has(c.id)
-        ? undefined
-        : df < options.minPapers
-        ? 'in fewer papers than minPapers'
-        : paperCount >= 20 && df / paperCount > options.maxPaperShare && !c.sense
+    const reason = user.kept.has(c.id)
+      ? undefined
+      : paperCount >= 20 && df / paperCount > options.maxPaperShare && !c.sense
           ? 'in too many papers to be specific'
           : (lexicalReason(c, options) ?? namedKindReason(c, candidates, options) ?? fragmentReason(c) ?? standAloneReason(c, keptRanges, options));
     if (reason) {

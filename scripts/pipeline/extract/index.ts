@@ -111,6 +111,34 @@ function definitionOccurrences(text: string, found: AbbreviationDefinition[], ch
   return out;
 }
 
+const NO_ACRONYMS: number[] = [];
+
+/**
+ * An occurrence with its field, written out as one object literal: a corpus holds about 90 occurrences a paper, and
+ * V8 stores an object made by spreading ({ ...o, field }) in a form about 500 bytes larger (3 GB at 100,000 papers).
+ */
+function inField(o: Occurrence, field: Field): FieldOccurrence {
+  return {
+    words: o.words,
+    acronymAt: o.acronymAt.length ? o.acronymAt : NO_ACRONYMS,
+    surface: o.surface,
+    start: o.start,
+    end: o.end,
+    chunk: o.chunk,
+    from: o.from,
+    to: o.to,
+    length: o.length,
+    maximal: o.maximal,
+    technical: o.technical,
+    derived: o.derived === true,
+    left: o.left,
+    right: o.right,
+    nounHead: o.nounHead,
+    hyphenated: o.hyphenated,
+    field,
+  };
+}
+
 export function extractPaper(paper: ExtractInput): PaperTerms {
   const tags: PaperTerms['tags'] = new Map();
   const title = analyse(paper.title, 0, tags);
@@ -127,10 +155,7 @@ export function extractPaper(paper: ExtractInput): PaperTerms {
   });
   return {
     key: paper.key,
-    occurrences: [
-      ...titleOcc.map((o) => ({ ...o, field: 'title' as const })),
-      ...abstractOcc.map((o) => ({ ...o, field: 'abstract' as const })),
-    ],
+    occurrences: [...titleOcc.map((o) => inField(o, 'title')), ...abstractOcc.map((o) => inField(o, 'abstract'))],
     definitions,
     tags,
   };
