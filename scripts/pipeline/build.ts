@@ -5,16 +5,16 @@ import { SCHEMA_VERSION } from '../../src/contract/types.ts';
 import type { BuildOptions } from '../options.ts';
 import { clusterOfConcept, clusterPapers } from './cluster.ts';
 import { emitAtlas } from './emit.ts';
-import { extractPaper, type PaperTerms } from './extract/index.ts';
+import { extractPacked, type PackedTerms } from './extract/packed.ts';
 import { layout, layoutIterations, layoutQuality, SATELLITE_MAX_PAPERS, SATELLITES_FROM } from './layout.ts';
 import { buildConcepts, relatePapers } from './link.ts';
 import { nameClusters, OTHER_COLOR } from './name-clusters.ts';
 import type { RawPaper } from './read.ts';
-import { applyOverrides, NO_OVERRIDES, type Overrides } from './overrides.ts';
+import { applyOverrides, namedIn, NO_OVERRIDES, type Overrides } from './overrides.ts';
 import { buildSenses } from './senses.ts';
 import { knownShare, startPositions } from './stability.ts';
 import { paperTerms } from './terms-of-paper.ts';
-import { gatherCandidates, selectVocabulary, type Dropped } from './vocabulary.ts';
+import { gatherCandidates, selectVocabulary, type Dropped, type LeftOut } from './vocabulary.ts';
 
 export interface BuildInput {
   papers: RawPaper[];
@@ -24,7 +24,7 @@ export interface BuildInput {
   options: BuildOptions;
   previous?: Map<string, { x: number; y: number }>;
   /** Already-extracted terms (e.g. from worker threads), in the order of `papers`. */
-  extracted?: PaperTerms[];
+  extracted?: PackedTerms[];
   /** The user's concept overrides (data/concepts.json). */
   overrides?: Overrides;
 }
@@ -59,15 +59,18 @@ export function buildAtlas(input: BuildInput, progress: Progress = () => {}): Bu
     input.extracted?.map((e, i) => ({ ...e, key: papers[i]!.key })) ??
     papers.map((p, i) => {
       if (i % 50 === 0) progress('extract', i, papers.length);
-      return extractPaper(p);
+      return extractPacked(p);
     });
   lap('extract');
 
   const senses = buildSenses(extracted);
-  const candidates = gatherCandidates(extracted, senses);
-  const user = applyOverrides(candidates, input.overrides ?? NO_OVERRIDES);
+  const overrides = input.overrides ?? NO_OVERRIDES;
+  const leftOut = new Map<string, LeftOut>();
+  const candidates = gatherCandidates(extracted, senses, { select: { options, paperCount: papers.length, leftOut }, wanted: namedIn(overrides) });
+  extracted.length = 0; // the packed occurrences are not needed any more: what is left of them is in the candidates
+  const user = applyOverrides(candidates, overrides);
   lap('normalize');
-  const vocabulary = selectVocabulary(candidates, papers.length, options, user);
+  const vocabulary = selectVocabulary(candidates, papers.length, options, user, leftOut);
   const concepts = buildConcepts(vocabulary, senses, papers.length, user);
   const paperKeys = papers.map((p) => p.key).sort();
   // Communities are found on a denser similarity graph than the related lists a reader sees: Louvain needs the weak

@@ -65,13 +65,30 @@ export function parseOverrides(text: string, file: string): Overrides {
   return out;
 }
 
+/** A user-written name as a canonical id would spell it: folded, last word singular. */
+function norm(s: string): string {
+  const words = fold(s).split(' ');
+  words[words.length - 1] = singular(words[words.length - 1] ?? '');
+  return words.join(' ');
+}
+
+/**
+ * Whether a candidate id is named in the overrides (by its canonical spelling): such candidates are gathered whatever
+ * their paper count, so a name can keep, merge or block a candidate of one paper.
+ */
+export function namedIn(overrides: Overrides): (id: string) => boolean {
+  const names = new Set<string>();
+  const add = (name: string): void => void names.add(norm(name)).add(fold(name));
+  overrides.block.forEach(add);
+  overrides.keep.forEach(add);
+  overrides.merge.forEach((group) => group.forEach(add));
+  overrides.rename.forEach(([name]) => add(name));
+  overrides.alias.forEach(([name]) => add(name));
+  return (id) => names.has(id);
+}
+
 /** The candidate a user-written name refers to: by canonical id, or by any surface form written in the corpus. */
 export function candidateIndex(candidates: Map<string, Candidate>): (name: string) => string | undefined {
-  const norm = (s: string): string => {
-    const words = fold(s).split(' ');
-    words[words.length - 1] = singular(words[words.length - 1] ?? '');
-    return words.join(' ');
-  };
   const index = new Map<string, string>();
   const byDf = [...candidates.values()].sort((a, b) => b.byPaper.size - a.byPaper.size || (a.id < b.id ? -1 : 1));
   for (const c of byDf) if (!index.has(c.id)) index.set(c.id, c.id);

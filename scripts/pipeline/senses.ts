@@ -1,6 +1,6 @@
 // Acronym senses across the corpus: which long form each acronym stands for, one sense per distinct definition
 // ("SAM" = sharpness-aware minimization vs. segment anything model), and the expansion of acronyms inside terms.
-import type { PaperTerms } from './extract/index.ts';
+import type { Definition } from './extract/index.ts';
 
 export interface Sense {
   short: string;
@@ -23,7 +23,7 @@ export interface SenseTable {
 
 const bagOf = (words: string[]): string => [...words].sort().join(' ');
 
-export function buildSenses(papers: PaperTerms[]): SenseTable {
+export function buildSenses(papers: ReadonlyArray<{ key: string; definitions: Definition[] }>): SenseTable {
   // short → bag of long words → spellings with their papers
   const groups = new Map<string, Map<string, { spellings: Map<string, { words: string[]; surface: string; papers: Set<string> }> }>>();
   for (const paper of papers) {

@@ -1,6 +1,7 @@
 // Normalize + select stage: folds every candidate occurrence onto a canonical concept (acronyms expanded, variants
 // merged), gathers corpus statistics, and keeps the concepts that are specific, stand on their own and are shared.
 import type { FieldOccurrence, PaperTerms } from './extract/index.ts';
+import { readTerms, type PackedTerms } from './extract/packed.ts';
 import { ING_NOUNS } from './extract/candidates.ts';
 import { GENERIC_HEADS, GENERIC_MODIFIERS, GENERIC_PHRASES, GENERIC_WORDS, generalPerMillion, looksAdjectival } from './extract/lexicon.ts';
 import { expandWords, variantIndex, wordBag, type Sense, type SenseTable } from './senses.ts';
@@ -35,21 +36,30 @@ export interface Dropped {
   reason: string;
 }
 
+/** A candidate dropped while gathering, before its occurrences were kept: what later rules may still ask of it. */
+export interface LeftOut extends Dropped {
+  technical: boolean;
+  sense: boolean;
+}
+
+const FEW_PAPERS = 'in fewer papers than minPapers';
+const TOO_MANY = 'in too many papers to be specific';
+
 export interface Vocabulary {
   candidates: Map<string, Candidate>;
   kept: Candidate[];
   dropped: Dropped[];
 }
 
-/** The long form an id is a spelling or word-order variant of (null: none), remembered per id for one gathering. */
-type VariantOf = Map<string, Sense | null>;
+interface Canonical {
+  id: string;
+  sense?: Sense;
+}
 
-function canonical(table: SenseTable, variants: Map<string, Sense>, variantOf: VariantOf, paper: string, occ: FieldOccurrence): { id: string; sense?: Sense } {
-  const expanded = joinPrefixes(expandWords(table, paper, occ.words, occ.acronymAt));
-  const id = expanded.join(' ');
-  let sense = variantOf.get(id);
-  if (sense === undefined) variantOf.set(id, (sense = (expanded.length > 1 ? variants.get(wordBag(expanded)) : undefined) ?? null));
-  return sense ? { id: sense.long.join(' '), sense } : { id };
+function canonical(table: SenseTable, variants: Map<string, Sense>, paper: string, words: string[], acronymAt: number[]): Canonical {
+  const expanded = joinPrefixes(expandWords(table, paper, words, acronymAt));
+  const sense = expanded.length > 1 ? variants.get(wordBag(expanded)) : undefined;
+  return sense ? { id: sense.long.join(' '), sense } : { id: expanded.join(' ') };
 }
 
 const SPACED_PREFIXES = new Set(['pre', 'post', 'multi', 'non', 'semi', 'co']);
@@ -69,37 +79,114 @@ function joinPrefixes(words: string[]): string[] {
   return out;
 }
 
-/** Groups every occurrence of every paper by canonical concept id. */
-export function gatherCandidates(papers: PaperTerms[], table: SenseTable): Map<string, Candidate> {
+export interface GatherOptions {
+  /**
+   * With the selection's options and the corpus size: candidates that selectVocabulary would drop before looking at
+   * their occurrences — in fewer than minPapers papers, in too many, or by their words alone (wordsReason) — are only
+   * counted, into `leftOut`, and their occurrences never become objects (most occurrences of a big corpus are of such
+   * candidates: "model", "method", one-paper sub-phrases). Kept all the same: candidates in fewer papers that may be
+   * a paper's own term (see paperTerms: a whole chunk somewhere, and several words, an acronym or a technical token).
+   * Without it every candidate is gathered.
+   */
+  select?: { options: VocabularyOptions; paperCount: number; leftOut: Map<string, LeftOut> };
+  /** Candidates to gather whatever the rules say (named in the overrides file). */
+  wanted?: (id: string) => boolean;
+}
+
+/**
+ * Groups every occurrence of every paper by canonical concept id, in two passes: the first finds each occurrence's id
+ * and counts the papers of each id, the second builds the candidates that have enough papers.
+ */
+export function gatherCandidates(papers: ReadonlyArray<PaperTerms | PackedTerms>, table: SenseTable, options: GatherOptions = {}): Map<string, Candidate> {
   const variants = variantIndex(table);
-  const variantOf: VariantOf = new Map();
+  const readers = papers.map(readTerms);
   const tags = new Map<string, [number, number]>();
-  for (const paper of papers)
-    for (const [w, [n, all]] of paper.tags) {
-      const e = tags.get(w) ?? [0, 0];
-      tags.set(w, [e[0] + n, e[1] + all]);
+  for (const r of readers)
+    r.forEachTag((w, n, all) => {
+      const e = tags.get(w);
+      if (e) (e[0] += n), (e[1] += all);
+      else tags.set(w, [n, all]);
+    });
+  // Without acronyms an occurrence's id depends on its words only: worked out once per distinct word sequence.
+  const plain = new Map<string, Canonical>();
+  const paperCount = new Map<string, number>();
+  const senseOf = new Map<string, Sense>();
+  /** Per id: some occurrence is a whole chunk (1), some is technical (2). */
+  const traits = new Map<string, number>();
+  /** Per id: technical uses less the others (see below). */
+  const votes = new Map<string, number>();
+  const ids = readers.map((r) => {
+    const out = new Array<string>(r.size);
+    let seen: Set<string> | undefined;
+    for (let i = 0; i < r.size; i++) {
+      const acronymAt = r.acronymAt(i);
+      let c: Canonical | undefined;
+      if (acronymAt.length === 0) {
+        const key = r.wordKey(i);
+        c = plain.get(key);
+        if (!c) plain.set(key, (c = canonical(table, variants, r.key, r.words(i), acronymAt)));
+      } else c = canonical(table, variants, r.key, r.words(i), acronymAt);
+      out[i] = c.id;
+      if (c.sense) senseOf.set(c.id, c.sense);
+      if (!paperCount.has(c.id)) paperCount.set(c.id, 0);
+      votes.set(c.id, (votes.get(c.id) ?? 0) + (r.technical(i) ? 1 : -1));
+      const trait = (r.maximal(i) ? 1 : 0) | (r.technical(i) ? 2 : 0);
+      if (trait) traits.set(c.id, (traits.get(c.id) ?? 0) | trait);
+      if (!r.derived(i) && !(seen ??= new Set()).has(c.id)) {
+        seen.add(c.id);
+        paperCount.set(c.id, paperCount.get(c.id)! + 1);
+      }
     }
-  const out = new Map<string, Candidate>();
+    return out;
+  });
+  const mayBeOwnTerm = (id: string): boolean => {
+    const t = traits.get(id) ?? 0;
+    return (t & 1) !== 0 && ((t & 2) !== 0 || senseOf.has(id) || id.includes(' '));
+  };
+  const nounShare = (id: string): number => {
+    const t = tags.get(id);
+    return t ? t[0] / t[1] : 1;
+  };
   // A candidate is technical when most of its uses are written as technical tokens: one "DEEP" in capitals does not
   // make the adjective "deep" an acronym.
-  const techVotes = new Map<Candidate, number>();
-  for (const paper of papers) {
-    for (const occ of paper.occurrences) {
-      const { id, sense } = canonical(table, variants, variantOf, paper.key, occ);
+  const technical = (id: string): boolean => votes.get(id)! > 0;
+  const select = options.select;
+  const earlyReason = (id: string): string | undefined => {
+    if (!select) return undefined;
+    const papers = paperCount.get(id)!;
+    const sense = senseOf.get(id);
+    const wordsSay = (): string | undefined => wordsReason({ id, sense, technical: technical(id), nounShare: nounShare(id) }, select.options);
+    if (papers < select.options.minPapers) return mayBeOwnTerm(id) && !wordsSay() ? undefined : FEW_PAPERS;
+    if (select.paperCount >= 20 && papers / select.paperCount > select.options.maxPaperShare && !sense) return TOO_MANY;
+    return wordsSay();
+  };
+  const gathered = new Set<string>();
+  for (const id of paperCount.keys()) {
+    const reason = options.wanted?.(id) ? undefined : earlyReason(id);
+    if (reason === undefined) gathered.add(id);
+    else select!.leftOut.set(id, { id, papers: paperCount.get(id)!, reason, technical: technical(id), sense: senseOf.has(id) });
+  }
+
+  const out = new Map<string, Candidate>();
+  readers.forEach((r, p) => {
+    const paperIds = ids[p]!;
+    for (let i = 0; i < r.size; i++) {
+      const id = paperIds[i]!;
+      if (!gathered.has(id)) continue;
       let c = out.get(id);
       if (!c) {
-        const t = tags.get(id);
-        out.set(id, (c = { id, words: id.split(' ').length, byPaper: new Map(), technical: false, nounShare: t ? t[0] / t[1] : 1, derived: new Map() }));
+        out.set(id, (c = { id, words: id.split(' ').length, byPaper: new Map(), technical: technical(id), nounShare: nounShare(id), derived: new Map() }));
+        const sense = senseOf.get(id);
+        if (sense) c.sense = sense;
       }
-      if (sense) c.sense = sense;
-      techVotes.set(c, (techVotes.get(c) ?? 0) + (occ.technical ? 1 : -1));
-      const into = occ.derived ? c.derived : c.byPaper;
-      let list = into.get(paper.key);
-      if (!list) into.set(paper.key, (list = []));
-      list.push(occ);
+      const derived = r.derived(i);
+      const into = derived ? c.derived : c.byPaper;
+      let list = into.get(r.key);
+      if (!list) into.set(r.key, (list = []));
+      list.push(r.occurrence(i));
     }
-  }
-  for (const [c, votes] of techVotes) c.technical = votes > 0;
+    ids[p] = [];
+  });
   return out;
 }
 
@@ -109,8 +196,16 @@ const maxTokens = (c: Candidate): number => {
   return m;
 };
 
+/** What the word-level rules need to know of a candidate: its id and a few corpus statistics, not its occurrences. */
+export type CandidateTraits = Pick<Candidate, 'id' | 'sense' | 'technical' | 'nounShare'>;
+
 /** Why a candidate is not a concept by its words alone, or undefined. */
 export function lexicalReason(c: Candidate, options: VocabularyOptions): string | undefined {
+  return wordsReason(c, options) ?? usageReason(c);
+}
+
+/** The rules of lexicalReason that look at the words and statistics only (decidable before occurrences are kept). */
+export function wordsReason(c: CandidateTraits, options: VocabularyOptions): string | undefined {
   const words = c.id.split(' ');
   if (c.sense) {
     // A defined acronym is a term by the author's own word, unless it abbreviates research-speak ("SOTA").
@@ -132,8 +227,16 @@ export function lexicalReason(c: Candidate, options: VocabularyOptions): string 
     return undefined;
   }
   if (words.every(generic) && !TECHNICAL_HEADS.has(words[words.length - 1]!)) return 'only generic words';
+  if (GENERIC_HEADS.has(words[words.length - 1]!)) return 'generic head';
+  return undefined;
+}
+
+/** The rules of lexicalReason that look at how the candidate is written in the papers. */
+function usageReason(c: Candidate): string | undefined {
+  if (c.sense) return undefined;
+  const words = c.id.split(' ');
+  if (words.length === 1) return undefined;
   const head = words[words.length - 1]!;
-  if (GENERIC_HEADS.has(head)) return 'generic head';
   const occurrences = [...c.byPaper.values()].flat();
   const first = occurrences[0];
   if (first && DESCRIBED_HEADS.has(head) && occurrences.every((o) => o.length === 2)) {
@@ -153,11 +256,13 @@ const DESCRIBED_HEADS = new Set(['model', 'network', 'architecture', 'data', 're
 const TECHNICAL_HEADS = new Set(['adaptation', 'learning', 'function', 'representation', 'optimization', 'distillation', 'estimation', 'factor', 'attention']);
 
 /** "DNN model", "ViT model", "LLaMA-3-8B model": a named thing plus its kind says no more than the name. */
-function namedKindReason(c: Candidate, candidates: Map<string, Candidate>, options: VocabularyOptions): string | undefined {
+function namedKindReason(c: Candidate, candidates: Map<string, Candidate>, leftOut: ReadonlyMap<string, LeftOut>, options: VocabularyOptions): string | undefined {
   const words = c.id.split(' ');
   if (c.sense || words.length < 2 || !DESCRIBED_HEADS.has(words[words.length - 1]!)) return undefined;
-  const base = candidates.get(words.slice(0, -1).join(' '));
-  return base && (base.sense || base.technical) && base.byPaper.size >= options.minPapers ? 'a name plus a generic head' : undefined;
+  const id = words.slice(0, -1).join(' ');
+  const gathered = candidates.get(id);
+  const base = gathered ? { sense: gathered.sense !== undefined, technical: gathered.technical, papers: gathered.byPaper.size } : leftOut.get(id);
+  return base && (base.sense || base.technical) && base.papers >= options.minPapers ? 'a name plus a generic head' : undefined;
 }
 
 /** "large language" is always followed by "model": a phrase whose every use has the same neighbour is a fragment. */
@@ -190,14 +295,17 @@ export function selectVocabulary(
   paperCount: number,
   options: VocabularyOptions,
   user: { blocked: Set<string>; kept: Set<string> } = { blocked: new Set(), kept: new Set() },
+  /** Candidates dropped while gathering (see GatherOptions.select). */
+  leftOut: ReadonlyMap<string, LeftOut> = new Map(),
 ): Vocabulary {
   const kept: Candidate[] = [];
   const dropped: Dropped[] = [];
+  for (const { id, papers, reason } of leftOut.values()) dropped.push({ id, papers, reason });
   // Most candidates of a big corpus are in one paper only: they are dropped before the (costly) ordering.
   const contenders: Candidate[] = [];
   for (const c of candidates.values()) {
     if (user.blocked.has(c.id)) dropped.push({ id: c.id, papers: c.byPaper.size, reason: 'blocked in the overrides file' });
-    else if (c.byPaper.size < options.minPapers && !user.kept.has(c.id)) dropped.push({ id: c.id, papers: c.byPaper.size, reason: 'in fewer papers than minPapers' });
+    else if (c.byPaper.size < options.minPapers && !user.kept.has(c.id)) dropped.push({ id: c.id, papers: c.byPaper.size, reason: FEW_PAPERS });
     else contenders.push(c);
   }
   const longest = new Map(contenders.map((c) => [c, maxTokens(c)]));
@@ -211,8 +319,8 @@ export function selectVocabulary(
     const reason = user.kept.has(c.id)
       ? undefined
       : paperCount >= 20 && df / paperCount > options.maxPaperShare && !c.sense
-          ? 'in too many papers to be specific'
-          : (lexicalReason(c, options) ?? namedKindReason(c, candidates, options) ?? fragmentReason(c) ?? standAloneReason(c, keptRanges, options));
+          ? TOO_MANY
+          : (lexicalReason(c, options) ?? namedKindReason(c, candidates, leftOut, options) ?? fragmentReason(c) ?? standAloneReason(c, keptRanges, options));
     if (reason) {
       dropped.push({ id: c.id, papers: df, reason });
       continue;

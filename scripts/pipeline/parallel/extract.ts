@@ -9,7 +9,8 @@
 // once while the workers load (about a second each: tsx, then wink-nlp's model).
 import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import { extractPaper, type ExtractInput, type PaperTerms } from '../extract/index.ts';
+import type { ExtractInput } from '../extract/index.ts';
+import { extractPacked, type PackedTerms } from '../extract/packed.ts';
 import type { Reply, Task, WorkerSetup } from './protocol.ts';
 
 /** Below this many papers one thread is faster: starting a worker (tsx, wink-nlp's model) costs about a second. */
@@ -42,11 +43,11 @@ interface PoolWorker {
 }
 
 /** Terms of every paper, in the order of `papers`, extracted by this thread and `threads - 1` worker threads. */
-export function extractAll(papers: ExtractInput[], options: ExtractAllOptions): PaperTerms[] {
+export function extractAll(papers: ExtractInput[], options: ExtractAllOptions): PackedTerms[] {
   const batch = Math.max(1, Math.floor(options.batch ?? 32));
   const threads = Math.max(1, Math.min(Math.floor(options.threads), Math.ceil(papers.length / batch)));
   const progress = options.progress ?? (() => {});
-  const results: PaperTerms[] = new Array<PaperTerms>(papers.length);
+  const results: PackedTerms[] = new Array<PackedTerms>(papers.length);
   if (threads <= 1) return extractHere(papers, 0, papers.length, results, progress);
 
   const tasks: Task[] = [];
@@ -62,7 +63,7 @@ export function extractAll(papers: ExtractInput[], options: ExtractAllOptions): 
   let anyReady = false;
   let lastReply = performance.now();
   const filled = new Uint8Array(tasks.length);
-  const put = (id: number, terms: PaperTerms[]): void => {
+  const put = (id: number, terms: PackedTerms[]): void => {
     if (filled[id]) return;
     filled[id] = 1;
     terms.forEach((t, i) => (results[id * batch + i] = t));
@@ -70,9 +71,9 @@ export function extractAll(papers: ExtractInput[], options: ExtractAllOptions): 
     progress(done, papers.length);
   };
   /** Workers could not start: this thread does every batch not done yet (late replies are ignored). */
-  const fallBack = (why: string): PaperTerms[] => {
+  const fallBack = (why: string): PackedTerms[] => {
     options.warn?.(`extraction workers ${why}: extracting in this thread`);
-    for (const task of tasks) if (!filled[task.id]) put(task.id, task.papers.map((p) => extractPaper(p)));
+    for (const task of tasks) if (!filled[task.id]) put(task.id, task.papers.map((p) => extractPacked(p)));
     return results;
   };
   try {
@@ -100,7 +101,7 @@ export function extractAll(papers: ExtractInput[], options: ExtractAllOptions): 
       if (got) lastReply = performance.now();
       if (next < tasks.length) {
         const task = tasks[next++]!;
-        put(task.id, task.papers.map((p) => extractPaper(p)));
+        put(task.id, task.papers.map((p) => extractPacked(p)));
         continue;
       }
       if (got) continue;
@@ -120,9 +121,9 @@ export function extractAll(papers: ExtractInput[], options: ExtractAllOptions): 
 
 const inputOf = (p: ExtractInput): ExtractInput => ({ key: p.key, title: p.title, abstract: p.abstract });
 
-function extractHere(papers: ExtractInput[], from: number, to: number, out: PaperTerms[], progress: (done: number, total: number) => void): PaperTerms[] {
+function extractHere(papers: ExtractInput[], from: number, to: number, out: PackedTerms[], progress: (done: number, total: number) => void): PackedTerms[] {
   for (let i = from; i < to; i++) {
-    out[i] = extractPaper(papers[i]!);
+    out[i] = extractPacked(papers[i]!);
     if (i % 50 === 49) progress(i + 1, papers.length);
   }
   return out;

@@ -1,6 +1,7 @@
 // Messages between the extraction pool (main thread) and its workers. Kept apart so both sides import only types.
 import type { MessagePort } from 'node:worker_threads';
-import type { ExtractInput, PaperTerms } from '../extract/index.ts';
+import type { ExtractInput } from '../extract/index.ts';
+import type { PackedTerms } from '../extract/packed.ts';
 
 export interface WorkerSetup {
   /** Where the worker reads tasks and posts results. */
@@ -16,5 +17,5 @@ export interface Task {
 
 export type Reply =
   | { type: 'ready' }
-  | { type: 'done'; id: number; terms: PaperTerms[] }
+  | { type: 'done'; id: number; terms: PackedTerms[] }
   | { type: 'error'; id: number; message: string };

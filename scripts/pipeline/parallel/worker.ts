@@ -1,5 +1,5 @@
 // Extraction worker: receives batches of papers on its port, runs the pure `extractPaper` on each and posts the terms
-// back (Maps survive structured cloning). After every reply it bumps a shared counter so a main thread that waits
+// back, packed (typed arrays and string arrays clone quickly). After every reply it bumps a shared counter so a main thread that waits
 // synchronously (Atomics.wait) wakes up.
 import { workerData } from 'node:worker_threads';
 import type { Reply, Task, WorkerSetup } from './protocol.ts';
@@ -15,10 +15,10 @@ const reply = (message: Reply): void => {
 
 try {
   // Imported here rather than at the top so a failure to load the extractor is reported instead of hanging the pool.
-  const { extractPaper } = await import('../extract/index.ts');
+  const { extractPacked } = await import('../extract/packed.ts');
   port.on('message', (task: Task) => {
     try {
-      reply({ type: 'done', id: task.id, terms: task.papers.map((p) => extractPaper(p)) });
+      reply({ type: 'done', id: task.id, terms: task.papers.map((p) => extractPacked(p)) });
     } catch (e) {
       reply({ type: 'error', id: task.id, message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
     }
