@@ -34,7 +34,11 @@ export function clusterPapers(paperKeys: string[], related: Map<string, RelatedP
   for (const p of paperKeys) {
     const c = raw[p];
     if (c === undefined || graph.degree(p) === 0) lonely.push(p);
-    else members.set(c, [...(members.get(c) ?? []), p]);
+    else {
+      const list = members.get(c);
+      if (list) list.push(p);
+      else members.set(c, [p]);
+    }
   }
   // Communities of one paper are not clusters.
   for (const [c, list] of [...members]) if (list.length < 2) (lonely.push(...list), members.delete(c));

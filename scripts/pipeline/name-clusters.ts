@@ -14,21 +14,29 @@ export function nameClusters(concepts: ConceptRecord[], clustering: Clustering, 
   const total = clustering.ofPaper.size;
   const avg = total / Math.max(1, clustering.count);
 
+  // Papers of each concept per cluster, in one pass over the concept–paper links.
+  const scored: Array<Array<{ c: ConceptRecord; score: number }>> = size.map(() => []);
+  const inside = new Map<number, number>();
+  for (const c of concepts) {
+    inside.clear();
+    for (const p of c.papers.keys()) {
+      const id = clustering.ofPaper.get(p);
+      if (id !== undefined) inside.set(id, (inside.get(id) ?? 0) + 1);
+    }
+    for (const [id, n] of inside) {
+      const papers = size[id]!;
+      if (id === clustering.unclustered || n < Math.min(2, papers)) continue;
+      const score = (n / papers) * Math.log(1 + avg / c.papers.size) * (c.type === 'word' ? 0.8 : 1);
+      scored[id]!.push({ c, score });
+    }
+  }
+
   return size.map((papers, id) => {
     const color = id === clustering.unclustered || id >= schemeTableau10.length ? OTHER_COLOR : schemeTableau10[id]!;
     if (id === clustering.unclustered) return { id, label: 'Unclustered papers', color, size: papers, top: [] };
-    const scored: Array<{ c: ConceptRecord; score: number }> = [];
-    for (const c of concepts) {
-      let inside = 0;
-      for (const p of c.papers.keys()) if (clustering.ofPaper.get(p) === id) inside++;
-      if (inside < Math.min(2, papers)) continue;
-      const tf = inside / papers;
-      const score = tf * Math.log(1 + avg / c.papers.size) * (c.type === 'word' ? 0.8 : 1);
-      scored.push({ c, score });
-    }
-    scored.sort((a, b) => b.score - a.score || (a.c.key < b.c.key ? -1 : 1));
+    const ranked = scored[id]!.sort((a, b) => b.score - a.score || (a.c.key < b.c.key ? -1 : 1));
     const picked: ConceptRecord[] = [];
-    for (const { c } of scored) {
+    for (const { c } of ranked) {
       // Skip a concept already named through a longer one ("KV cache" after "KV cache quantization").
       if (picked.some((p) => p.id.includes(c.id) || c.id.includes(p.id))) continue;
       picked.push(c);

@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validateGraph } from '../../src/contract/validate.ts';
 import { serializeAtlas } from '../../scripts/pipeline/emit.ts';
+import { hubLimitFor, PAIR_BUDGET } from '../../scripts/pipeline/link.ts';
 import { buildSeed, view, type SeedView } from './seed-helpers.ts';
 
 let seed: SeedView;
@@ -104,5 +105,19 @@ describe('clusters and layout on the seed', () => {
     const other = buildSeed({ seed: 7 });
     expect(serializeAtlas(other)).not.toBe(bytes);
     expect(other.nodes.map((n) => n.key)).toEqual(seed.atlas.nodes.map((n) => n.key));
+  });
+});
+
+describe('the similarity pass on a very large corpus', () => {
+  it('leaves out the commonest concepts until the paper pairs fit the budget, and no others', () => {
+    // 100,000 papers: 50 concepts in 3,000 papers each (450 M pairs) and many small ones.
+    const counts = [...Array.from({ length: 50 }, () => 3000), ...Array.from({ length: 10_000 }, () => 5)];
+    const limit = hubLimitFor(counts, 100_000);
+    expect(limit).toBeLessThan(3000);
+    expect(limit).toBeGreaterThanOrEqual(5);
+    const pairs = counts.filter((df) => df <= limit).reduce((s, df) => s + df * df, 0);
+    expect(pairs).toBeLessThanOrEqual(PAIR_BUDGET);
+    // A corpus within budget keeps the usual limit: a tenth of the papers.
+    expect(hubLimitFor([10, 20, 300], 4820)).toBe(482);
   });
 });
