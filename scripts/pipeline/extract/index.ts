@@ -3,7 +3,7 @@
 import { findAbbreviations, type AbbreviationDefinition } from './acronyms.ts';
 import { candidates, type Occurrence } from './candidates.ts';
 import { tokenize, type Token } from './tokens.ts';
-import { tokenKeyWords } from './terms.ts';
+import { tokenKey, tokenKeyWords } from './terms.ts';
 
 export type Field = 'title' | 'abstract';
 
@@ -65,7 +65,7 @@ function unshout(text: string): string {
 function countTags(tokens: Token[], tags: PaperTerms['tags']): void {
   for (const t of tokens) {
     if (t.pos === 'PUNCT' || !/\p{L}/u.test(t.text)) continue;
-    const word = tokenKeyWords(t.text, true).join(' ');
+    const word = tokenKey(t.text, true);
     const entry = tags.get(word) ?? [0, 0];
     if (t.pos === 'NOUN' || t.pos === 'PROPN') entry[0]++;
     entry[1]++;

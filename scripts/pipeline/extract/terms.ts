@@ -32,6 +32,8 @@ const acronymLike = new Map<string, boolean>();
 const technical = new Map<string, boolean>();
 const keyWordsLast = new Map<string, string[]>();
 const keyWordsInner = new Map<string, string[]>();
+const keyLast = new Map<string, string>();
+const keyInner = new Map<string, string>();
 
 function remember<T>(cache: Map<string, T>, surface: string, judge: (surface: string) => T): T {
   const known = cache.get(surface);
@@ -84,7 +86,17 @@ export function acronymSingular(surface: string): string {
  * after joining prefixes ("pre-training" → ["pretraining"]) and inside technical tokens ("GPT-4" → ["gpt4"]).
  */
 export function tokenKeyWords(surface: string, last: boolean): string[] {
-  return remember(last ? keyWordsLast : keyWordsInner, surface, (s) => keyWordsOf(s, last)).slice();
+  return sharedKeyWords(surface, last).slice();
+}
+
+/** tokenKeyWords without the copy: the remembered array itself, not to be changed. */
+export function sharedKeyWords(surface: string, last: boolean): readonly string[] {
+  return remember(last ? keyWordsLast : keyWordsInner, surface, (s) => keyWordsOf(s, last));
+}
+
+/** tokenKeyWords joined by spaces (remembered too). */
+export function tokenKey(surface: string, last: boolean): string {
+  return remember(last ? keyLast : keyInner, surface, (s) => sharedKeyWords(s, last).join(' '));
 }
 
 function keyWordsOf(surface: string, last: boolean): string[] {
