@@ -155,10 +155,12 @@ export function gatherCandidates(papers: ReadonlyArray<PaperTerms | PackedTerms>
     if (!select) return undefined;
     const papers = paperCount.get(id)!;
     const sense = senseOf.get(id);
-    const wordsSay = (): string | undefined => wordsReason({ id, sense, technical: technical(id), nounShare: nounShare(id) }, select.options);
-    if (papers < select.options.minPapers) return mayBeOwnTerm(id) && !wordsSay() ? undefined : FEW_PAPERS;
+    if (papers < select.options.minPapers) {
+      if (!mayBeOwnTerm(id)) return FEW_PAPERS;
+      return wordsReason({ id, sense, technical: technical(id), nounShare: nounShare(id) }, select.options) ? FEW_PAPERS : undefined;
+    }
     if (select.paperCount >= 20 && papers / select.paperCount > select.options.maxPaperShare && !sense) return TOO_MANY;
-    return wordsSay();
+    return wordsReason({ id, sense, technical: technical(id), nounShare: nounShare(id) }, select.options);
   };
   const gathered = new Set<string>();
   for (const id of paperCount.keys()) {
@@ -204,6 +206,8 @@ export function lexicalReason(c: Candidate, options: VocabularyOptions): string 
   return wordsReason(c, options) ?? usageReason(c);
 }
 
+const generic = (w: string): boolean => GENERIC_WORDS.has(w) || GENERIC_MODIFIERS.has(w) || GENERIC_HEADS.has(w);
+
 /** The rules of lexicalReason that look at the words and statistics only (decidable before occurrences are kept). */
 export function wordsReason(c: CandidateTraits, options: VocabularyOptions): string | undefined {
   const words = c.id.split(' ');
@@ -215,7 +219,6 @@ export function wordsReason(c: CandidateTraits, options: VocabularyOptions): str
   }
   if (!words.some((w) => /\p{L}/u.test(w))) return 'number';
   if (GENERIC_PHRASES.has(c.id)) return 'generic phrase';
-  const generic = (w: string): boolean => GENERIC_WORDS.has(w) || GENERIC_MODIFIERS.has(w) || GENERIC_HEADS.has(w);
   if (words.length === 1) {
     const w = words[0]!;
     if (GENERIC_WORDS.has(w) || GENERIC_HEADS.has(w)) return 'generic word';
