@@ -63,10 +63,17 @@ export function extractAll(papers: ExtractInput[], options: ExtractAllOptions): 
   let anyReady = false;
   let lastReply = performance.now();
   const filled = new Uint8Array(tasks.length);
+  // Strings that come from a worker are copies: the same word key or surface arrives thousands of times. Keeping one
+  // copy of each saves about a gigabyte at 100,000 papers.
+  const strings = new Map<string, string>();
   const put = (id: number, terms: PackedTerms[]): void => {
     if (filled[id]) return;
     filled[id] = 1;
-    terms.forEach((t, i) => (results[id * batch + i] = t));
+    terms.forEach((t, i) => {
+      internStrings(t.strings, strings);
+      internStrings(t.tagWords, strings);
+      results[id * batch + i] = t;
+    });
     done += terms.length;
     progress(done, papers.length);
   };
@@ -116,6 +123,15 @@ export function extractAll(papers: ExtractInput[], options: ExtractAllOptions): 
       w.port.close();
       void w.worker.terminate();
     }
+  }
+}
+
+function internStrings(list: string[], seen: Map<string, string>): void {
+  for (let i = 0; i < list.length; i++) {
+    const s = list[i]!;
+    const known = seen.get(s);
+    if (known === undefined) seen.set(s, s);
+    else list[i] = known;
   }
 }
 
