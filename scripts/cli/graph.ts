@@ -3,7 +3,8 @@ import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync 
 import { basename, dirname, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { validateGraph } from '../../src/contract/validate.ts';
-import { buildAtlas } from '../pipeline/build.ts';
+import { buildAtlas, type BuildResult } from '../pipeline/build.ts';
+import { rareDropped, type Dropped } from '../pipeline/vocabulary.ts';
 import { defaultThreads, extractAll } from '../pipeline/parallel/extract.ts';
 import { CorpusError, decodeCorpus, readCorpus } from '../pipeline/read.ts';
 import type { CliArgs } from './args.ts';
@@ -100,7 +101,8 @@ export function runGraphBuild(args: CliArgs, log: Log, onStats?: (stats: BuildSt
   timings.push(['write', Math.round(performance.now() - t2)]);
   log.info(`write    ${String(timings.at(-1)![1]).padStart(6)} ms`);
   if (args.report) {
-    const report = { kept: result.atlas.nodes.filter((n) => n.attributes.kind === 'concept').map((n) => n.attributes.label), dropped: result.dropped };
+    const dropped = [...result.dropped, ...rareDropped(result.rare)].sort(byPapers);
+    const report = { kept: result.atlas.nodes.filter((n) => n.attributes.kind === 'concept').map((n) => n.attributes.label), dropped };
     writeFileSync(resolve(args.report), `${JSON.stringify(report, null, 1)}\n`);
   }
   const b = result.atlas.attributes.build;
@@ -111,8 +113,9 @@ export function runGraphBuild(args: CliArgs, log: Log, onStats?: (stats: BuildSt
   );
   onStats?.({ papers: b.papers, concepts: b.concepts, edges: b.edges, clusters: result.atlas.attributes.clusters.length, threads, layoutQuality: b.layoutQuality, timings, totalMs: total, bytes: json.bytes });
   if (!args.report) {
-    const top = result.dropped.slice(0, 12).map((d) => `${d.id} (${d.papers}: ${d.reason})`);
-    log.info(`top dropped candidates: ${top.join('; ')}${result.dropped.length > 12 ? ` … (--report FILE for all ${result.dropped.length})` : ''}`);
+    const top = topDropped(result, 12).map((d) => `${d.id} (${d.papers}: ${d.reason})`);
+    const all = result.dropped.length + result.rare.ids.length;
+    log.info(`top dropped candidates: ${top.join('; ')}${all > 12 ? ` … (--report FILE for all ${all})` : ''}`);
   }
   return out;
 }
@@ -177,4 +180,20 @@ export function writeJson(file: string, value: object, keep = 16e6): { bytes: nu
     closeSync(fd);
   }
   return bytes <= keep ? { bytes, text: Buffer.concat(kept) } : { bytes };
+}
+
+const byPapers = (a: Dropped, b: Dropped): number => b.papers - a.papers || (a.id < b.id ? -1 : 1);
+
+/** The first `n` dropped candidates of the whole report, without making entries of every rare one. */
+function topDropped(result: BuildResult, n: number): Dropped[] {
+  const best: Dropped[] = [];
+  result.rare.ids.forEach((id, i) => {
+    const entry = { id, papers: result.rare.papers[i]!, reason: '' };
+    if (best.length === n && byPapers(entry, best[n - 1]!) >= 0) return;
+    best.push(entry);
+    best.sort(byPapers);
+    best.length = Math.min(best.length, n);
+  });
+  const rare = rareDropped({ ids: best.map((d) => d.id), papers: best.map((d) => d.papers) });
+  return [...result.dropped.slice(0, n), ...rare].sort(byPapers).slice(0, n);
 }

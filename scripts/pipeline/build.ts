@@ -14,7 +14,7 @@ import { applyOverrides, namedIn, NO_OVERRIDES, type Overrides } from './overrid
 import { buildSenses } from './senses.ts';
 import { knownShare, startPositions } from './stability.ts';
 import { paperTerms } from './terms-of-paper.ts';
-import { gatherCandidates, selectVocabulary, type Dropped, type LeftOut } from './vocabulary.ts';
+import { gatherCandidates, selectVocabulary, type Dropped, type LeftOut, type RareCandidates } from './vocabulary.ts';
 
 export interface BuildInput {
   papers: RawPaper[];
@@ -31,7 +31,10 @@ export interface BuildInput {
 
 export interface BuildResult {
   atlas: SerializedAtlas;
+  /** Candidates dropped by the selection, most papers first. */
   dropped: Dropped[];
+  /** And the (many) candidates in fewer than minPapers papers, not turned into entries: see rareDropped. */
+  rare: RareCandidates;
   timings: Array<[stage: string, ms: number]>;
   /** Overrides entries that matched no concept candidate. */
   unknownOverrides: string[];
@@ -66,7 +69,8 @@ export function buildAtlas(input: BuildInput, progress: Progress = () => {}): Bu
   const senses = buildSenses(extracted);
   const overrides = input.overrides ?? NO_OVERRIDES;
   const leftOut = new Map<string, LeftOut>();
-  const candidates = gatherCandidates(extracted, senses, { select: { options, paperCount: papers.length, leftOut }, wanted: namedIn(overrides) });
+  const rare: RareCandidates = { ids: [], papers: [] };
+  const candidates = gatherCandidates(extracted, senses, { select: { options, paperCount: papers.length, leftOut, rare }, wanted: namedIn(overrides) });
   extracted.length = 0; // the packed occurrences are not needed any more: what is left of them is in the candidates
   const user = applyOverrides(candidates, overrides);
   lap('normalize');
@@ -178,7 +182,7 @@ export function buildAtlas(input: BuildInput, progress: Progress = () => {}): Bu
     edges,
   });
   lap('emit');
-  return { atlas, dropped: vocabulary.dropped, timings, unknownOverrides: user.unknown };
+  return { atlas, dropped: vocabulary.dropped, rare, timings, unknownOverrides: user.unknown };
 }
 
 const round2 = (v: number): number => Math.round(v * 100) / 100;

@@ -36,6 +36,19 @@ export interface Dropped {
   reason: string;
 }
 
+/** Candidates in fewer than minPapers papers, dropped while gathering: their ids and paper counts, unsorted. */
+export interface RareCandidates {
+  ids: string[];
+  papers: number[];
+}
+
+/** Dropped entries of rare candidates, in the order of Vocabulary.dropped (most papers first, then by id). */
+export function rareDropped(rare: RareCandidates): Dropped[] {
+  return rare.ids
+    .map((id, i) => ({ id, papers: rare.papers[i]!, reason: FEW_PAPERS }))
+    .sort((a, b) => b.papers - a.papers || (a.id < b.id ? -1 : 1));
+}
+
 /** A candidate dropped while gathering, before its occurrences were kept: what later rules may still ask of it. */
 export interface LeftOut extends Dropped {
   technical: boolean;
@@ -83,12 +96,12 @@ export interface GatherOptions {
   /**
    * With the selection's options and the corpus size: candidates that selectVocabulary would drop before looking at
    * their occurrences — in fewer than minPapers papers, in too many, or by their words alone (wordsReason) — are only
-   * counted, into `leftOut`, and their occurrences never become objects (most occurrences of a big corpus are of such
+   * counted, into `leftOut` (or `rare`, for too few papers: millions on a big corpus), and their occurrences never become objects (most occurrences of a big corpus are of such
    * candidates: "model", "method", one-paper sub-phrases). Kept all the same: candidates in fewer papers that may be
    * a paper's own term (see paperTerms: a whole chunk somewhere, and several words, an acronym or a technical token).
    * Without it every candidate is gathered.
    */
-  select?: { options: VocabularyOptions; paperCount: number; leftOut: Map<string, LeftOut> };
+  select?: { options: VocabularyOptions; paperCount: number; leftOut: Map<string, LeftOut>; rare: RareCandidates };
   /** Candidates to gather whatever the rules say (named in the overrides file). */
   wanted?: (id: string) => boolean;
 }
@@ -107,87 +120,97 @@ export function gatherCandidates(papers: ReadonlyArray<PaperTerms | PackedTerms>
       if (e) (e[0] += n), (e[1] += all);
       else tags.set(w, [n, all]);
     });
+  // Pass 1: every occurrence's id, as a number; per id its paper count and a few traits, in flat arrays (a corpus of
+  // 100,000 papers has millions of distinct ids).
+  const numberOf = new Map<string, number>();
+  const idAt: string[] = [];
+  const paperCount: number[] = [];
+  const lastPaper: number[] = [];
+  /** Technical uses less the others (see `technical` below). */
+  const votes: number[] = [];
+  /** Some occurrence is a whole chunk (1), some is technical (2). */
+  const traits: number[] = [];
+  const senseOf = new Map<number, Sense>();
+  const number = (c: Canonical): number => {
+    let k = numberOf.get(c.id);
+    if (k === undefined) {
+      numberOf.set(c.id, (k = idAt.length));
+      idAt.push(c.id), paperCount.push(0), lastPaper.push(-1), votes.push(0), traits.push(0);
+    }
+    if (c.sense) senseOf.set(k, c.sense);
+    return k;
+  };
   // Without acronyms an occurrence's id depends on its words only: worked out once per distinct word sequence.
-  const plain = new Map<string, Canonical>();
-  const paperCount = new Map<string, number>();
-  const senseOf = new Map<string, Sense>();
-  /** Per id: some occurrence is a whole chunk (1), some is technical (2). */
-  const traits = new Map<string, number>();
-  /** Per id: technical uses less the others (see below). */
-  const votes = new Map<string, number>();
-  const ids = readers.map((r) => {
-    const out = new Array<string>(r.size);
-    let seen: Set<string> | undefined;
+  const plain = new Map<string, number>();
+  const ids = readers.map((r, p) => {
+    const out = new Int32Array(r.size);
     for (let i = 0; i < r.size; i++) {
       const acronymAt = r.acronymAt(i);
-      let c: Canonical | undefined;
+      let k: number | undefined;
       if (acronymAt.length === 0) {
         const key = r.wordKey(i);
-        c = plain.get(key);
-        if (!c) plain.set(key, (c = canonical(table, variants, r.key, r.words(i), acronymAt)));
-      } else c = canonical(table, variants, r.key, r.words(i), acronymAt);
-      out[i] = c.id;
-      if (c.sense) senseOf.set(c.id, c.sense);
-      if (!paperCount.has(c.id)) paperCount.set(c.id, 0);
-      votes.set(c.id, (votes.get(c.id) ?? 0) + (r.technical(i) ? 1 : -1));
-      const trait = (r.maximal(i) ? 1 : 0) | (r.technical(i) ? 2 : 0);
-      if (trait) traits.set(c.id, (traits.get(c.id) ?? 0) | trait);
-      if (!r.derived(i) && !(seen ??= new Set()).has(c.id)) {
-        seen.add(c.id);
-        paperCount.set(c.id, paperCount.get(c.id)! + 1);
-      }
+        k = plain.get(key);
+        if (k === undefined) plain.set(key, (k = number(canonical(table, variants, r.key, r.words(i), acronymAt))));
+      } else k = number(canonical(table, variants, r.key, r.words(i), acronymAt));
+      out[i] = k;
+      const technicalUse = r.technical(i);
+      votes[k]! += technicalUse ? 1 : -1;
+      traits[k]! |= (r.maximal(i) ? 1 : 0) | (technicalUse ? 2 : 0);
+      if (!r.derived(i) && lastPaper[k] !== p) (lastPaper[k] = p), paperCount[k]!++;
     }
     return out;
   });
-  const mayBeOwnTerm = (id: string): boolean => {
-    const t = traits.get(id) ?? 0;
-    return (t & 1) !== 0 && ((t & 2) !== 0 || senseOf.has(id) || id.includes(' '));
-  };
+  plain.clear();
+  numberOf.clear();
+  const mayBeOwnTerm = (k: number): boolean => (traits[k]! & 1) !== 0 && ((traits[k]! & 2) !== 0 || senseOf.has(k) || idAt[k]!.includes(' '));
   const nounShare = (id: string): number => {
     const t = tags.get(id);
     return t ? t[0] / t[1] : 1;
   };
   // A candidate is technical when most of its uses are written as technical tokens: one "DEEP" in capitals does not
   // make the adjective "deep" an acronym.
-  const technical = (id: string): boolean => votes.get(id)! > 0;
+  const technical = (k: number): boolean => votes[k]! > 0;
   const select = options.select;
-  const earlyReason = (id: string): string | undefined => {
+  const traitsOf = (k: number): CandidateTraits => ({ id: idAt[k]!, sense: senseOf.get(k), technical: technical(k), nounShare: nounShare(idAt[k]!) });
+  const earlyReason = (k: number): string | undefined => {
     if (!select) return undefined;
-    const papers = paperCount.get(id)!;
-    const sense = senseOf.get(id);
-    if (papers < select.options.minPapers) {
-      if (!mayBeOwnTerm(id)) return FEW_PAPERS;
-      return wordsReason({ id, sense, technical: technical(id), nounShare: nounShare(id) }, select.options) ? FEW_PAPERS : undefined;
-    }
-    if (select.paperCount >= 20 && papers / select.paperCount > select.options.maxPaperShare && !sense) return TOO_MANY;
-    return wordsReason({ id, sense, technical: technical(id), nounShare: nounShare(id) }, select.options);
+    const papers = paperCount[k]!;
+    if (papers < select.options.minPapers) return mayBeOwnTerm(k) && !wordsReason(traitsOf(k), select.options) ? undefined : FEW_PAPERS;
+    if (select.paperCount >= 20 && papers / select.paperCount > select.options.maxPaperShare && !senseOf.has(k)) return TOO_MANY;
+    return wordsReason(traitsOf(k), select.options);
   };
-  const gathered = new Set<string>();
-  for (const id of paperCount.keys()) {
-    const reason = options.wanted?.(id) ? undefined : earlyReason(id);
-    if (reason === undefined) gathered.add(id);
-    else select!.leftOut.set(id, { id, papers: paperCount.get(id)!, reason, technical: technical(id), sense: senseOf.has(id) });
+  const gathered = new Uint8Array(idAt.length);
+  for (let k = 0; k < idAt.length; k++) {
+    const id = idAt[k]!;
+    const reason = options.wanted?.(id) ? undefined : earlyReason(k);
+    if (reason === undefined) gathered[k] = 1;
+    else if (reason === FEW_PAPERS) select!.rare.ids.push(id), select!.rare.papers.push(paperCount[k]!);
+    else select!.leftOut.set(id, { id, papers: paperCount[k]!, reason, technical: technical(k), sense: senseOf.has(k) });
   }
 
+  // Pass 2: the occurrences of the gathered ids, as objects, grouped into candidates.
   const out = new Map<string, Candidate>();
+  const candidateOf = new Map<number, Candidate>();
   readers.forEach((r, p) => {
     const paperIds = ids[p]!;
     for (let i = 0; i < r.size; i++) {
-      const id = paperIds[i]!;
-      if (!gathered.has(id)) continue;
-      let c = out.get(id);
+      const k = paperIds[i]!;
+      if (!gathered[k]) continue;
+      let c = candidateOf.get(k);
       if (!c) {
-        out.set(id, (c = { id, words: id.split(' ').length, byPaper: new Map(), technical: technical(id), nounShare: nounShare(id), derived: new Map() }));
-        const sense = senseOf.get(id);
+        const id = idAt[k]!;
+        c = { id, words: id.split(' ').length, byPaper: new Map(), technical: technical(k), nounShare: nounShare(id), derived: new Map() };
+        const sense = senseOf.get(k);
         if (sense) c.sense = sense;
+        candidateOf.set(k, c);
+        out.set(id, c);
       }
-      const derived = r.derived(i);
-      const into = derived ? c.derived : c.byPaper;
+      const into = r.derived(i) ? c.derived : c.byPaper;
       let list = into.get(r.key);
       if (!list) into.set(r.key, (list = []));
       list.push(r.occurrence(i));
     }
-    ids[p] = [];
+    ids[p] = new Int32Array(0);
   });
   return out;
 }

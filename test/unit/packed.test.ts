@@ -6,7 +6,7 @@ import { extractPaper, type PaperTerms } from '../../scripts/pipeline/extract/in
 import { packTerms, readTerms } from '../../scripts/pipeline/extract/packed.ts';
 import { decodeCorpus, readCorpus } from '../../scripts/pipeline/read.ts';
 import { buildSenses } from '../../scripts/pipeline/senses.ts';
-import { gatherCandidates, selectVocabulary, type LeftOut } from '../../scripts/pipeline/vocabulary.ts';
+import { gatherCandidates, rareDropped, selectVocabulary, type LeftOut, type RareCandidates } from '../../scripts/pipeline/vocabulary.ts';
 import { DEFAULTS } from '../../scripts/options.ts';
 
 const SEED = 'data/trending-papers.txt';
@@ -45,27 +45,35 @@ describe('packed terms', () => {
     const senses = buildSenses(terms);
     const all = gatherCandidates(terms, senses);
     const leftOut = new Map<string, LeftOut>();
+    const rare: RareCandidates = { ids: [], papers: [] };
     const options = { ...DEFAULTS, minPapers: 2 };
-    const lean = gatherCandidates(terms.map(packTerms), senses, { select: { options, paperCount: terms.length, leftOut } });
+    const lean = gatherCandidates(terms.map(packTerms), senses, { select: { options, paperCount: terms.length, leftOut, rare } });
+    const rarePapers = new Map(rare.ids.map((id, i) => [id, rare.papers[i]]));
     for (const [id, c] of all) {
       if (lean.has(id)) expect(lean.get(id)).toEqual(c);
-      else expect(leftOut.get(id)?.papers).toBe(c.byPaper.size);
+      else expect(leftOut.get(id)?.papers ?? rarePapers.get(id)).toBe(c.byPaper.size);
     }
-    expect(lean.size + leftOut.size).toBe(all.size);
-    expect(leftOut.size).toBeGreaterThan(lean.size);
+    expect(lean.size + leftOut.size + rare.ids.length).toBe(all.size);
+    expect(rare.ids.length).toBeGreaterThan(lean.size);
     // The same concepts and the same reasons for the rest as selecting from every candidate.
     const full = selectVocabulary(all, terms.length, options);
     const fromLean = selectVocabulary(lean, terms.length, options, undefined, leftOut);
     expect(fromLean.kept.map((c) => c.id)).toEqual(full.kept.map((c) => c.id));
-    expect(fromLean.dropped).toEqual(full.dropped);
+    const byPapers = (a: { papers: number; id: string }, b: { papers: number; id: string }): number => b.papers - a.papers || (a.id < b.id ? -1 : 1);
+    expect([...fromLean.dropped, ...rareDropped(rare)].sort(byPapers)).toEqual(full.dropped);
     // Candidates of one paper that may be its own term are still there.
     expect([...lean.values()].some((c) => c.byPaper.size < 2)).toBe(true);
   });
 
   it('gather a candidate named in the overrides whatever the rules say', () => {
     const senses = buildSenses(terms);
-    const select = { options: { ...DEFAULTS, minPapers: 2 }, paperCount: terms.length, leftOut: new Map<string, LeftOut>() };
-    expect(gatherCandidates(terms, senses, { select }).has('model')).toBe(false);
-    expect(gatherCandidates(terms, senses, { select: { ...select, leftOut: new Map() }, wanted: (id) => id === 'model' }).has('model')).toBe(true);
+    const select = (): { options: typeof DEFAULTS; paperCount: number; leftOut: Map<string, LeftOut>; rare: RareCandidates } => ({
+      options: { ...DEFAULTS, minPapers: 2 },
+      paperCount: terms.length,
+      leftOut: new Map(),
+      rare: { ids: [], papers: [] },
+    });
+    expect(gatherCandidates(terms, senses, { select: select() }).has('model')).toBe(false);
+    expect(gatherCandidates(terms, senses, { select: select(), wanted: (id) => id === 'model' }).has('model')).toBe(true);
   });
 });
