@@ -31,7 +31,7 @@ Usage: npm run bench -- [options] [build options]
   --json FILE         also write every measurement as JSON
   --keep DIR          keep the graph files (DIR/<size>.json)
   --timeout S         give up a build or a page load after S seconds (default 1800)
-  --heap MB           run the builds with --max-old-space-size=MB (default: Node's own limit, about 4 GB)
+  --heap MB           run the builds with --max-old-space-size=MB (default 8192, as npm run build:graph does)
   --help              this text
 
 Any other option (e.g. --iterations 50) is passed on to every build.
@@ -85,7 +85,7 @@ const say = (line: string): void => void process.stderr.write(`${line}\n`);
 
 /** One build in a child process; resolves with its statistics and the process's wall time. */
 function buildOnce(input: string, out: string, args: BenchArgs): Promise<{ result: ChildResult; wallMs: number }> {
-  const heap = args.heapMb ? [`--max-old-space-size=${args.heapMb}`] : [];
+  const heap = [`--max-old-space-size=${args.heapMb ?? 8192}`];
   const argv = [...heap, ...TSX, join(ROOT, 'scripts/bench/child.ts'), '--input', input, '--out', out, ...(args.threads ? ['--threads', String(args.threads)] : []), ...args.rest];
   return new Promise((done, fail) => {
     const started = performance.now();

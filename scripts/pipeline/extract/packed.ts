@@ -96,10 +96,24 @@ function objectReader(t: PaperTerms): TermsReader {
   };
 }
 
+/**
+ * The words of a space-joined key, one shared array per key (the normalize stage turns millions of occurrences back
+ * into objects; after it nothing reads their words). Bounded like the token caches.
+ */
+const sharedWords = new Map<string, string[]>();
+function wordsOf(key: string): string[] {
+  let words = sharedWords.get(key);
+  if (!words) {
+    if (sharedWords.size >= 200_000) sharedWords.clear();
+    sharedWords.set(key, (words = key.split(' ')));
+  }
+  return words;
+}
+
 function packedReader(t: PackedTerms): TermsReader {
   const { ints, strings } = t;
   const flags = (i: number): number => ints[i * INTS + 6]!;
-  const words = (i: number): string[] => t.odd?.get(i)?.words ?? strings[i * STRINGS]!.split(' ');
+  const words = (i: number): string[] => t.odd?.get(i)?.words ?? wordsOf(strings[i * STRINGS]!);
   const acronymAt = (i: number): number[] => {
     const oddOne = t.odd?.get(i);
     if (oddOne) return oddOne.acronymAt;
