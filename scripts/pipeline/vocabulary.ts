@@ -257,11 +257,26 @@ export function wordsReason(c: CandidateTraits, options: VocabularyOptions): str
   return undefined;
 }
 
+/**
+ * "bayesian", "gaussian", "markov": a word that nearly always has another word of its phrase after it ("bayesian
+ * optimization", "gaussian process", "markov chain") and is almost never a phrase's last word names no one thing.
+ */
+function modifierReason(c: Candidate): string | undefined {
+  let uses = 0;
+  let heads = 0;
+  for (const list of c.byPaper.values())
+    for (const o of list) {
+      uses++;
+      if (o.right === '') heads++;
+    }
+  return uses >= 10 && heads < 0.1 * uses ? 'a modifier: almost always followed by another word of the phrase' : undefined;
+}
+
 /** The rules of lexicalReason that look at how the candidate is written in the papers. */
 function usageReason(c: Candidate): string | undefined {
   if (c.sense) return undefined;
   const words = c.id.split(' ');
-  if (words.length === 1) return undefined;
+  if (words.length === 1) return c.technical ? undefined : modifierReason(c);
   const head = words[words.length - 1]!;
   const occurrences = [...c.byPaper.values()].flat();
   const first = occurrences[0];

@@ -1,0 +1,32 @@
+// Selection rules that look at how a word is used across the corpus.
+import { describe, expect, it } from 'vitest';
+import { DEFAULTS } from '../../scripts/options.ts';
+import { extractPaper } from '../../scripts/pipeline/extract/index.ts';
+import { buildSenses } from '../../scripts/pipeline/senses.ts';
+import { gatherCandidates, selectVocabulary } from '../../scripts/pipeline/vocabulary.ts';
+
+function select(abstracts: string[]): { kept: string[]; reasons: Map<string, string> } {
+  const terms = abstracts.map((abstract, i) => extractPaper({ key: `p${i}`, title: `Paper ${i}`, abstract }));
+  const vocabulary = selectVocabulary(gatherCandidates(terms, buildSenses(terms)), terms.length, DEFAULTS);
+  return { kept: vocabulary.kept.map((c) => c.id), reasons: new Map(vocabulary.dropped.map((d) => [d.id, d.reason])) };
+}
+
+describe('a word that only ever modifies', () => {
+  const abstracts = [
+    'We study Bayesian optimization and Bayesian inference for hyperparameter search with wavelet compression.',
+    'A Bayesian network with Bayesian priors improves wavelet compression of sensor streams.',
+    'We use Bayesian filtering and Bayesian smoothing with wavelet compression; the compression is lossless.',
+    'We compare Bayesian quadrature, Bayesian calibration and image compression under compression budgets.',
+    'Our Bayesian treatment and Bayesian model averaging help.',
+  ];
+  const { kept, reasons } = select(abstracts);
+
+  it('is not a concept when it is almost never the last word of its phrase ("bayesian")', () => {
+    expect(kept).not.toContain('bayesian');
+    expect(reasons.get('bayesian')).toMatch(/modifier/);
+  });
+
+  it('while a word that heads its phrases is ("compression")', () => {
+    expect(kept).toContain('compression');
+  });
+});
