@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import { helpText, parseArgs, UsageError } from './cli/args.ts';
 import { consoleLog, runGraphBuild, runMain } from './cli/graph.ts';
-import { describeSiteData, writeSiteData } from './site-data.ts';
+import { describeSiteData, readSiteGraph, writeSiteData } from './site-data.ts';
 
 /** Takes `--flag VALUE` out of `rest`; the value, or undefined. */
 function take(rest: string[], flag: string): string | undefined {
@@ -38,7 +38,8 @@ await runMain(async () => {
   if (rest.length) throw new UsageError(`unknown argument ${rest[0]}`);
   const log = consoleLog(args.quiet);
   try {
-    const graph = prebuilt ? resolve(prebuilt) : runGraphBuild(args, log);
+    // A given graph is checked before the app is built: a bad file stops at once, with one line naming it.
+    const graph = prebuilt ? readSiteGraph(prebuilt) : runGraphBuild(args, log);
     await build({ build: { outDir, emptyOutDir: true }, logLevel: args.quiet ? 'warn' : 'info' });
     log.info(describeSiteData(writeSiteData(graph, outDir)));
     log.info(`site written to ${outDir} — serve it from any static host or subpath`);

@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { encodeSite, LAYOUT_FILE, siteFiles } from '../src/contract/compact.ts';
+import type { SerializedAtlas } from '../src/contract/types.ts';
 import { validateGraph } from '../src/contract/validate.ts';
 import { CorpusError } from './pipeline/read.ts';
 
@@ -11,6 +12,8 @@ export interface SiteDataStats {
   nodes: number;
   /** gzip bytes of the layout file (what the first frame waits for). */
   layoutGzip: number;
+  /** gzip bytes of the layout columns alone (without inline text): the per-node cost of the map itself. */
+  columnsGzip: number;
   /** gzip bytes of every data file together. */
   totalGzip: number;
   inline: boolean;
@@ -22,9 +25,8 @@ export function removeSiteData(dir: string, keepGraph = false): void {
   rmSync(join(dir, 'text'), { recursive: true, force: true });
 }
 
-/** Reads and validates the v1 graph at `graphFile`, then writes the site's data files into `dir`. */
-/** `keepGraph`: leave a graph.json in `dir` (npm start writes the graph file into public/ itself). */
-export function writeSiteData(graphFile: string, dir: string, options: { keepGraph?: boolean } = {}): SiteDataStats {
+/** Reads the v1 graph at `graphFile` and checks it against the contract; a CorpusError (one clear line) if it fails. */
+export function readSiteGraph(graphFile: string): SerializedAtlas {
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(graphFile, 'utf8'));
@@ -33,7 +35,16 @@ export function writeSiteData(graphFile: string, dir: string, options: { keepGra
   }
   const result = validateGraph(data);
   if (!result.ok) throw new CorpusError(graphFile, 1, `not a contract-v1 graph file: ${result.errors.slice(0, 3).join('; ')}`);
-  const parts = encodeSite(result.graph);
+  return result.graph;
+}
+
+/**
+ * Writes the site's data files for `graph` (or the graph file at that path) into `dir`, replacing an earlier build's.
+ * `keepGraph`: leave a graph.json in `dir` (npm start writes the graph file into public/ itself).
+ */
+export function writeSiteData(graph: string | SerializedAtlas, dir: string, options: { keepGraph?: boolean } = {}): SiteDataStats {
+  const data = typeof graph === 'string' ? readSiteGraph(graph) : graph;
+  const parts = encodeSite(data);
   removeSiteData(dir, options.keepGraph);
   let totalGzip = 0;
   let layoutGzip = 0;
@@ -46,11 +57,13 @@ export function writeSiteData(graphFile: string, dir: string, options: { keepGra
     totalGzip += gz;
     if (name === LAYOUT_FILE) layoutGzip = gz;
   }
-  return { files: files.size, nodes: result.graph.nodes.length, layoutGzip, totalGzip, inline: parts.chunks.length === 0 };
+  const columns = JSON.stringify({ ...parts.layout, names: '', text: { files: [], chunk: [] } });
+  return { files: files.size, nodes: data.nodes.length, layoutGzip, columnsGzip: gzipSync(columns).length, totalGzip, inline: parts.chunks.length === 0 };
 }
 
 export function describeSiteData(s: SiteDataStats): string {
   const kb = (b: number): string => `${(b / 1024).toFixed(1)} KB`;
-  return `site data: ${LAYOUT_FILE} ${kb(s.layoutGzip)} gzip (${(s.layoutGzip / Math.max(1, s.nodes)).toFixed(1)} B/node)` +
+  const perNode = (s.columnsGzip / Math.max(1, s.nodes)).toFixed(1);
+  return `site data: ${LAYOUT_FILE} ${kb(s.layoutGzip)} gzip (layout ${perNode} B/node)` +
     (s.inline ? ', text inline (one request)' : `, names + ${s.files - 2} text chunks loaded after the first frame; ${kb(s.totalGzip)} gzip in all`);
 }
