@@ -12,7 +12,8 @@ type Fetched = { ok: true; data: unknown } | { ok: false; status: number | null;
 async function fetchJson(url: string, fetchImpl: typeof fetch): Promise<Fetched> {
   let response: Response;
   try {
-    response = await fetchImpl(url, { cache: 'no-cache' });
+    // Same request as index.html's preload of atlas.json (so the browser reuses it); the files are revalidated.
+    response = await fetchImpl(url, { credentials: 'same-origin', mode: 'cors' });
   } catch (error) {
     return { ok: false, status: null, title: 'The graph file could not be reached.', details: [`${url}: ${message(error)}`] };
   }
