@@ -1,27 +1,48 @@
-// `npm run build [-- --input FILE] [--out-dir DIR]`: the static site — the app built by Vite plus the graph file.
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+// `npm run build [-- --input FILE | --graph FILE] [--out-dir DIR]`: the static site — the app built by Vite plus the
+// site's data files derived from the contract-v1 graph (scripts/site-data.ts).
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import { helpText, parseArgs, UsageError } from './cli/args.ts';
 import { consoleLog, runGraphBuild, runMain } from './cli/graph.ts';
+import { describeSiteData, readSiteGraph, writeSiteData } from './site-data.ts';
+
+/** Takes `--flag VALUE` out of `rest`; the value, or undefined. */
+function take(rest: string[], flag: string): string | undefined {
+  const at = rest.indexOf(flag);
+  if (at < 0) return undefined;
+  const value = rest[at + 1];
+  if (value === undefined || value.startsWith('--')) throw new UsageError(`${flag} needs a value`);
+  rest.splice(at, 2);
+  return value;
+}
 
 await runMain(async () => {
   const tmp = mkdtempSync(join(tmpdir(), 'atlas-'));
   const args = parseArgs(process.argv.slice(2), { out: join(tmp, 'graph.json') });
   if (args.help) {
-    process.stdout.write(helpText('npm run build --', 'Builds the static site into dist/ (works from any subpath).', '  --out-dir DIR             where to write the site (default dist)\n'));
+    process.stdout.write(
+      helpText(
+        'npm run build --',
+        'Builds the static site into dist/ (works from any subpath).',
+        '  --out-dir DIR             where to write the site (default dist)\n' +
+          '  --graph FILE              pack an existing contract-v1 graph file instead of building one from --input\n',
+      ),
+    );
     return;
   }
-  const at = args.rest.indexOf('--out-dir');
-  const outDir = resolve(at >= 0 ? (args.rest[at + 1] ?? '') : 'dist');
-  const unknown = args.rest.filter((a, i) => !(i === at || i === at + 1));
-  if (unknown.length) throw new UsageError(`unknown argument ${unknown[0]}`);
+  const rest = [...args.rest];
+  const outDir = resolve(take(rest, '--out-dir') ?? 'dist');
+  const prebuilt = take(rest, '--graph');
+  if (rest.length) throw new UsageError(`unknown argument ${rest[0]}`);
+  const log = consoleLog(args.quiet);
   try {
-    const graph = runGraphBuild(args, consoleLog(args.quiet));
+    // A given graph is checked before the app is built: a bad file stops at once, with one line naming it.
+    const graph = prebuilt ? readSiteGraph(prebuilt) : runGraphBuild(args, log);
     await build({ build: { outDir, emptyOutDir: true }, logLevel: args.quiet ? 'warn' : 'info' });
-    copyFileSync(graph, join(outDir, 'graph.json'));
-    consoleLog(args.quiet).info(`site written to ${outDir} — serve it from any static host or subpath`);
+    log.info(describeSiteData(writeSiteData(graph, outDir)));
+    log.info(`site written to ${outDir} — serve it from any static host or subpath`);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

@@ -1,7 +1,10 @@
-// `npm start [-- --input FILE]`: builds the graph from the corpus into public/ and serves the app with Vite.
+// `npm start [-- --input FILE]`: builds the graph from the corpus into public/, derives the site's data files there
+// (public/atlas.json …) and serves the app with Vite.
+import { dirname } from 'node:path';
 import { createServer } from 'vite';
 import { helpText, parseArgs } from './cli/args.ts';
 import { consoleLog, runGraphBuild, runMain } from './cli/graph.ts';
+import { describeSiteData, writeSiteData } from './site-data.ts';
 
 await runMain(async () => {
   const args = parseArgs(process.argv.slice(2));
@@ -11,7 +14,10 @@ await runMain(async () => {
     );
     return;
   }
-  runGraphBuild(args, consoleLog(args.quiet));
+  const log = consoleLog(args.quiet);
+  const graph = runGraphBuild(args, log);
+  // The app reads the site files next to the graph file (public/ by default, which Vite serves).
+  log.info(describeSiteData(writeSiteData(graph, dirname(graph), { keepGraph: true })));
   const portAt = args.rest.indexOf('--port');
   const port = portAt >= 0 ? Number(args.rest[portAt + 1]) : 5173;
   const server = await createServer({ server: { port, host: args.rest.includes('--host') } });

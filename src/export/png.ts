@@ -13,8 +13,8 @@ export interface PngLegend {
   hiddenClusters: readonly number[];
 }
 
-/** Layers bottom to top, as sigma stacks them (the mouse layer is empty). */
-const LAYERS = ['edges', 'edgeLabels', 'nodes', 'labels', 'hovers', 'hoverNodes'];
+/** Layers bottom to top, as sigma stacks them (the mouse layer is empty; focusLayer: a reduced map's focus, focus-layer.ts). */
+const LAYERS = ['edges', 'edgeLabels', 'nodes', 'labels', 'focusLayer', 'hovers', 'hoverNodes'];
 const LEGEND_WIDTH = 300;
 
 export function renderPng(sigma: AtlasSigma, theme: MapTheme, legend: PngLegend): Promise<Blob> {

@@ -28,7 +28,8 @@ export interface FilterResolver {
   run(query: string): FilterOutcome;
 }
 
-export function createFilterResolver(atlas: Atlas, suggest: (name: string) => string | null = () => null): FilterResolver {
+/** Concept keys by normalized label, alias and long form. */
+function namesOf(atlas: Atlas): Map<string, string[]> {
   const byName = new Map<string, string[]>();
   const add = (text: string, key: string): void => {
     const n = normalize(text);
@@ -37,24 +38,37 @@ export function createFilterResolver(atlas: Atlas, suggest: (name: string) => st
     if (!keys.includes(key)) keys.push(key);
     byName.set(n, keys);
   };
-  atlas.graph.forEachNode((key, a) => {
-    if (a.kind !== 'concept') return;
+  for (const key of atlas.conceptKeys) {
+    const a = atlas.concept(key);
+    if (!a) continue;
     add(a.label, key);
     for (const alias of a.aliases) add(alias, key);
     if (a.definition) add(a.definition, key);
-  });
+  }
+  return byName;
+}
+
+export function createFilterResolver(atlas: Atlas, suggest: (name: string) => string | null = () => null): FilterResolver {
+  // Built on first use (a big map has tens of thousands of names, most page loads never filter), again once the
+  // aliases are in.
+  let byName: Map<string, string[]> | null = null;
+  let named = false;
+  const names = (): Map<string, string[]> => {
+    if (!byName || named !== atlas.text.namesReady) {
+      named = atlas.text.namesReady;
+      byName = namesOf(atlas);
+    }
+    return byName;
+  };
   const conceptsOf = new Map<string, ReadonlySet<string>>();
   const paperConcepts = (paper: string): ReadonlySet<string> => {
     let set = conceptsOf.get(paper);
     if (!set) conceptsOf.set(paper, (set = new Set(atlas.mentions(paper).map((m) => m.concept))));
     return set;
   };
-  const papers: string[] = [];
-  atlas.graph.forEachNode((key, a) => {
-    if (a.kind === 'paper') papers.push(key);
-  });
+  const papers = atlas.paperKeys;
 
-  const resolve = (name: string): readonly string[] => byName.get(normalize(name)) ?? [];
+  const resolve = (name: string): readonly string[] => names().get(normalize(name)) ?? [];
 
   return {
     resolve,

@@ -19,7 +19,14 @@ export interface Focus {
   readonly strong: ReadonlySet<string>;
   /** Edges from related papers to the concepts they share with the center. */
   readonly weak: ReadonlySet<string>;
+  /** The same edges by their ends (a reduced map draws them itself: focus-edges.ts). */
+  readonly links: readonly { paper: string; concept: string; strong: boolean }[];
 }
+
+/** The 2-hop walk skips concepts used by more papers than this (they would light half of a big map) … */
+const FAINT_VIA_MAX_PAPERS = 60;
+/** … and stops at this many papers. */
+const FAINT_MAX = 400;
 
 export interface AppearanceContext {
   readonly atlas: Atlas;
@@ -33,6 +40,11 @@ export interface AppearanceContext {
   readonly hidden: ReadonlySet<string>;
   /** Nodes that stay lit (concept filter matches, highlighted cluster); the rest fade. Null: everything is lit. */
   readonly lit: ReadonlySet<string> | null;
+  /**
+   * A reduced map (display.ts): a focus does not restyle the nodes outside it — a veil fades them all and the
+   * neighbourhood is drawn again above it (focus-layer.ts) — so hovering costs the neighbourhood, not the map.
+   */
+  readonly veil?: boolean;
 }
 
 /** Extra display fields read by the ring program and the label drawers. */
@@ -42,11 +54,6 @@ export interface AtlasDisplayData extends NodeDisplayData {
   /** Order in which labels claim space (higher first), and whether the label is bold. */
   labelPriority: number;
   labelStrong: boolean;
-  /** Draw the hover card (the node under the pointer), not just the ring (the selection). */
-  hoverCard: boolean;
-  /** Longer text for the hover card, and its second line. */
-  hoverLabel: string;
-  hoverDetail: string;
 }
 
 const FADE = 0.86;
@@ -58,39 +65,48 @@ const DIM = 0.8;
 export function focusOf(atlas: Atlas, center: string): Focus | null {
   const a = atlas.node(center);
   if (!a) return null;
-  const { graph } = atlas;
   const nodes = new Set<string>([center]);
   const direct = new Set<string>([center]);
-  const strong = new Set<string>(graph.edges(center));
+  const strong = new Set<string>();
   const weak = new Set<string>();
   const faint = new Set<string>();
+  const links: { paper: string; concept: string; strong: boolean }[] = [];
   for (const m of atlas.mentions(center)) {
     const other = a.kind === 'paper' ? m.concept : m.paper;
     nodes.add(other);
     direct.add(other);
+    strong.add(m.key);
+    links.push({ paper: m.paper, concept: m.concept, strong: true });
   }
   if (a.kind === 'paper') {
     for (const r of a.related) {
-      if (!graph.hasNode(r.key)) continue;
+      if (!atlas.has(r.key)) continue;
       nodes.add(r.key);
-      for (const c of r.shared) {
-        const edge = graph.hasNode(c) ? graph.edge(r.key, c) : undefined;
-        if (edge !== undefined) weak.add(edge);
+      const shared = new Set(r.shared);
+      for (const m of atlas.mentions(r.key)) {
+        if (!shared.has(m.concept)) continue;
+        weak.add(m.key);
+        links.push({ paper: m.paper, concept: m.concept, strong: false });
       }
     }
-    // 2-hop: every other paper that mentions one of this paper's concepts.
-    for (const m of atlas.mentions(center)) {
-      for (const p of atlas.mentions(m.concept)) {
+    // 2-hop: other papers that mention one of this paper's concepts (through specific concepts, up to FAINT_MAX).
+    walk: for (const m of atlas.mentions(center)) {
+      const papers = atlas.mentions(m.concept);
+      if (papers.length > FAINT_VIA_MAX_PAPERS) continue;
+      for (const p of papers) {
+        if (faint.size >= FAINT_MAX) break walk;
         if (!nodes.has(p.paper)) faint.add(p.paper);
       }
     }
     for (const p of faint) nodes.add(p);
   }
-  return { center, nodes, faint, direct, strong, weak };
+  return { center, nodes, faint, direct, strong, weak, links };
 }
 
 export function nodeAppearance(key: string, data: Attributes, ctx: AppearanceContext): Partial<AtlasDisplayData> {
-  const { atlas, theme, focus, selected } = ctx;
+  const { atlas, theme, selected } = ctx;
+  // Under a veil the node layer keeps its unfocused looks: focus-layer.ts draws the neighbourhood above it.
+  const focus = ctx.veil ? null : ctx.focus;
   const kind: 'paper' | 'concept' = data.kind === 'concept' ? 'concept' : 'paper';
   const type = kind === 'concept' ? 'ring' : 'circle';
   if (ctx.hidden.has(key) && key !== selected) return { ...data, type, hidden: true, label: null };
@@ -127,7 +143,7 @@ export function nodeAppearance(key: string, data: Attributes, ctx: AppearanceCon
     priority += focus.direct.has(key) ? 200 : 100;
   }
   const isSelected = key === selected;
-  const isCenter = focus?.center === key;
+  const isCenter = ctx.focus?.center === key;
   if (isSelected || isCenter) priority = isCenter ? 1000 : 900;
   return {
     ...data,
@@ -142,12 +158,10 @@ export function nodeAppearance(key: string, data: Attributes, ctx: AppearanceCon
     highlighted: isSelected || isCenter,
     labelPriority: priority,
     labelStrong: isSelected || isCenter,
-    hoverCard: key === ctx.hovered,
-    ...hoverText(key, data, atlas),
   };
 }
 
-/** The paper's colour and both ends of an edge (fixed at load). */
+/** The paper's colour and both ends of an edge (the display graph's edge attributes: display.ts). */
 export interface EdgeInfo {
   paperColor: string;
   source: string;
@@ -169,22 +183,20 @@ export function edgeAppearance(edge: string, data: Attributes, info: EdgeInfo | 
   return { ...data, hidden: true, label: null };
 }
 
-const hoverTexts = new WeakMap<Atlas, Map<string, { hoverLabel: string; hoverDetail: string }>>();
+const hoverTexts = new WeakMap<Atlas, Map<string, { title: string; detail: string; named: boolean }>>();
 
-/** The hover card's two lines, computed once per node. */
-function hoverText(key: string, data: Attributes, atlas: Atlas): { hoverLabel: string; hoverDetail: string } {
+/** The hover card's two lines for a node, computed once (again once the titles are in). */
+export function hoverText(key: string, atlas: Atlas): { title: string; detail: string } {
   let cache = hoverTexts.get(atlas);
   if (!cache) hoverTexts.set(atlas, (cache = new Map()));
   let text = cache.get(key);
-  if (!text) cache.set(key, (text = { hoverLabel: truncate(atlas.name(key), 90), hoverDetail: detail(key, data, atlas) }));
+  if (!text || text.named !== atlas.text.namesReady) cache.set(key, (text = { title: truncate(atlas.name(key), 90), detail: detail(key, atlas), named: atlas.text.namesReady }));
   return text;
 }
 
-function detail(key: string, data: Attributes, atlas: Atlas): string {
-  if (data.kind === 'concept') {
-    const n = typeof data.papers === 'number' ? data.papers : atlas.mentions(key).length;
-    return `Concept · ${n} ${n === 1 ? 'paper' : 'papers'}`;
-  }
-  const cluster = typeof data.cluster === 'number' ? atlas.cluster(data.cluster) : undefined;
+function detail(key: string, atlas: Atlas): string {
+  const concept = atlas.concept(key);
+  if (concept) return `Concept · ${concept.papers} ${concept.papers === 1 ? 'paper' : 'papers'}`;
+  const cluster = atlas.cluster(atlas.paper(key)?.cluster ?? -1);
   return cluster ? `Paper · ${truncate(cluster.label, 48)}` : 'Paper';
 }

@@ -16,7 +16,7 @@ export interface Candidate {
   area?: { color: string };
 }
 
-type Box = [number, number, number, number];
+export type Box = [number, number, number, number];
 
 const PAD = 3;
 const overlaps = (a: Box, b: Box): boolean => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
@@ -66,18 +66,40 @@ export function setupLabelLayer(
       sigma.getContainer().dataset.areaLabels = '0';
       return;
     }
-    const theme = getTheme();
     const origin = sigma.getContainer().getBoundingClientRect();
     const placed: Box[] = getBlocked()
       .filter((r) => r.width > 0 && r.height > 0)
       .map((r) => [r.left - origin.left, r.top - origin.top, r.right - origin.left, r.bottom - origin.top]);
-    const viewportWidth = ctx.canvas.clientWidth || Infinity;
-    queue.sort((a, b) => b.priority - a.priority);
-    ctx.save();
-    ctx.lineJoin = 'round';
-    ctx.lineWidth = 3.5;
-    ctx.strokeStyle = theme.halo;
-    for (const c of queue) {
+    areas = drawCandidates(ctx, queue, getTheme(), placed);
+    queue = [];
+    // How many topic names made it onto the map (the map is a canvas: tests and tools read this).
+    sigma.getContainer().dataset.areaLabels = String(areas);
+  };
+
+  sigma.on('beforeRender', onBeforeRender);
+  sigma.on('afterRender', onAfterRender);
+  return {
+    drawLabel,
+    cleanup() {
+      sigma.off('beforeRender', onBeforeRender);
+      sigma.off('afterRender', onAfterRender);
+    },
+  };
+}
+
+/**
+ * Draws label candidates by priority, skipping any that would overlap one already placed (or a box in `placed`, which
+ * grows); returns how many topic names were drawn.
+ */
+export function drawCandidates(ctx: CanvasRenderingContext2D, candidates: Candidate[], theme: MapTheme, placed: Box[]): number {
+  let areas = 0;
+  const viewportWidth = ctx.canvas.clientWidth || Infinity;
+  candidates.sort((a, b) => b.priority - a.priority);
+  ctx.save();
+  ctx.lineJoin = 'round';
+  ctx.lineWidth = 3.5;
+  ctx.strokeStyle = theme.halo;
+  for (const c of candidates) {
       if (c.area) {
         ctx.font = `700 ${c.fontSize}px ${theme.font}`;
         const width = ctx.measureText(c.label).width;
@@ -115,19 +137,6 @@ export function setupLabelLayer(
       ctx.fillStyle = c.concept && !c.strong ? theme.labelMuted : theme.label;
       ctx.fillText(c.label, x, y);
     }
-    ctx.restore();
-    queue = [];
-    // How many topic names made it onto the map (the map is a canvas: tests and tools read this).
-    sigma.getContainer().dataset.areaLabels = String(areas);
-  };
-
-  sigma.on('beforeRender', onBeforeRender);
-  sigma.on('afterRender', onAfterRender);
-  return {
-    drawLabel,
-    cleanup() {
-      sigma.off('beforeRender', onBeforeRender);
-      sigma.off('afterRender', onAfterRender);
-    },
-  };
+  ctx.restore();
+  return areas;
 }

@@ -2,7 +2,6 @@
 import type { NodeHoverDrawingFunction, NodeLabelDrawingFunction } from 'sigma/rendering';
 import type { MapTheme } from './theme.ts';
 
-type Data = Parameters<NodeLabelDrawingFunction>[1] & { hoverCard?: boolean; hoverLabel?: string; hoverDetail?: string };
 
 const PAPER_WEIGHT = '600';
 
@@ -10,13 +9,21 @@ function font(theme: MapTheme, weight: string, size: number): string {
   return `${weight} ${size}px ${theme.font}`;
 }
 
-/** `getRightEdge` is the x where the visible map ends (the panel's left edge when it is open). */
-export function createHoverDrawer(getTheme: () => MapTheme, getRightEdge: () => number): NodeHoverDrawingFunction {
+/**
+ * `getRightEdge` is the x where the visible map ends (the panel's left edge when it is open); `getCard` gives the card's
+ * two lines for the hovered node (null for others: a selected node gets only the ring).
+ */
+export function createHoverDrawer(
+  getTheme: () => MapTheme,
+  getRightEdge: () => number,
+  getCard: (key: string) => { title: string; detail: string } | null,
+): NodeHoverDrawingFunction {
   return (ctx, raw, settings) => {
-    const data = raw as Data;
+    const data = raw;
     const theme = getTheme();
-    const title = data.hoverLabel || data.label || '';
-    const detail = data.hoverDetail ?? '';
+    const card = getCard(data.key);
+    const title = card?.title || data.label || '';
+    const detail = card?.detail ?? '';
     const size = settings.labelSize + 1;
     const small = Math.max(10, settings.labelSize - 1);
     const padX = 10;
@@ -34,7 +41,7 @@ export function createHoverDrawer(getTheme: () => MapTheme, getRightEdge: () => 
     ctx.lineWidth = 2;
     ctx.strokeStyle = theme.label;
     ctx.stroke();
-    if (!data.hoverCard) return;
+    if (!card) return;
 
     // The card, to the right of the node unless that runs off the canvas.
     const right = Math.min(getRightEdge(), ctx.canvas.clientWidth || Infinity);

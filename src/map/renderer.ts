@@ -1,15 +1,15 @@
 // Creates the sigma renderer: node programs (papers = discs, concepts = rings) and label density settings.
 import Sigma from 'sigma';
 import { NodeCircleProgram } from 'sigma/rendering';
-import type { AtlasEdgeAttributes, AtlasNodeAttributes, GraphAttributes } from '../contract/types.ts';
-import type { Atlas } from '../data/atlas.ts';
+import type { AtlasNodeAttributes } from '../contract/types.ts';
+import type { DisplayEdge, DisplayGraph } from './display.ts';
 import { NodeRingProgram } from './ring-program.ts';
 
-export type AtlasSigma = Sigma<AtlasNodeAttributes, AtlasEdgeAttributes, GraphAttributes>;
+export type AtlasSigma = Sigma<AtlasNodeAttributes, DisplayEdge>;
 
-export function createRenderer(container: HTMLElement, atlas: Atlas): AtlasSigma {
+export function createRenderer(container: HTMLElement, graph: DisplayGraph): AtlasSigma {
   const small = container.clientWidth < 640;
-  return new Sigma<AtlasNodeAttributes, AtlasEdgeAttributes, GraphAttributes>(atlas.graph, container, {
+  return new Sigma<AtlasNodeAttributes, DisplayEdge>(graph, container, {
     nodeProgramClasses: { circle: NodeCircleProgram, ring: NodeRingProgram },
     defaultNodeType: 'circle',
     defaultEdgeType: 'line',

@@ -36,6 +36,11 @@ export interface SearchIndex {
   postings: Map<string, number[]>;
   /** Query word → matching vocabulary words with their quality (the last few queries). */
   cache: Map<string, Map<string, number>>;
+  /** Entries (papers) whose abstract is indexed; abstracts arrive after the map (see addAbstracts). */
+  withAbstract: Set<number>;
+  /** The vocabulary as a set, and the paper entries by key (for adding abstracts). */
+  known: Set<string>;
+  paperEntry: Map<string, number>;
 }
 
 export interface SearchHit {
@@ -61,24 +66,18 @@ function field(raw: string, penalty: number, tier: Tier): Field {
   return { tier, text, compact: words.join(''), initials: words.map((w) => w[0]).join(''), words, raw, penalty };
 }
 
+/** The index over names (titles, labels, aliases, long forms) and the abstracts already loaded. */
 export function buildIndex(atlas: Atlas): SearchIndex {
   const entries: SearchEntry[] = [];
   const vocabulary = new Set<string>();
-  const postings = new Map<string, number[]>();
-  atlas.graph.forEachNode((key, a) => {
+  for (const key of atlas.keys) {
+    const a = atlas.node(key);
+    if (!a) continue;
     let entry: SearchEntry;
     if (a.kind === 'paper') {
-      const fields = [field(a.title, 0, 'title')];
+      const fields = [field(a.title || a.label, 0, 'title')];
       if (a.label && normalize(a.label) !== fields[0]?.text) fields.push(field(a.label, 0, 'label'));
-      entry = { key, kind: 'paper', name: a.title, cluster: a.cluster, papers: 1, fields, abstract: normalize(a.abstract) };
-      const index = entries.length;
-      for (const word of new Set(entry.abstract.split(' '))) {
-        if (!word) continue;
-        vocabulary.add(word);
-        const list = postings.get(word);
-        if (list) list.push(index);
-        else postings.set(word, [index]);
-      }
+      entry = { key, kind: 'paper', name: a.title || a.label, cluster: a.cluster, papers: 1, fields, abstract: '' };
     } else {
       const fields = [field(a.label, 0, 'label'), ...a.aliases.map((alias) => field(alias, 4, 'label'))];
       if (a.definition) fields.push(field(a.definition, 6, 'label'));
@@ -86,8 +85,40 @@ export function buildIndex(atlas: Atlas): SearchIndex {
     }
     for (const f of entry.fields) for (const w of f.words) vocabulary.add(w);
     entries.push(entry);
+  }
+  const paperEntry = new Map<string, number>();
+  entries.forEach((e, i) => {
+    if (e.kind === 'paper') paperEntry.set(e.key, i);
   });
-  return { entries, vocabulary: [...vocabulary], postings, cache: new Map() };
+  const index: SearchIndex = { entries, vocabulary: [...vocabulary], postings: new Map(), cache: new Map(), withAbstract: new Set(), known: vocabulary, paperEntry };
+  addAbstracts(index, atlas);
+  return index;
+}
+
+/** Indexes the abstracts of `papers` (default: every paper) whose text is in and not yet indexed; returns how many. */
+export function addAbstracts(index: SearchIndex, atlas: Atlas, papers: Iterable<string> = atlas.paperKeys): number {
+  const known = index.known;
+  let added = 0;
+  for (const key of papers) {
+    const i = index.paperEntry.get(key);
+    const entry = i === undefined ? undefined : index.entries[i];
+    if (i === undefined || !entry || index.withAbstract.has(i) || !atlas.text.hasText(key)) continue;
+    entry.abstract = normalize(atlas.paper(entry.key)?.abstract ?? '');
+    index.withAbstract.add(i);
+    added += 1;
+    for (const word of new Set(entry.abstract.split(' '))) {
+      if (!word) continue;
+      if (!known.has(word)) {
+        known.add(word);
+        index.vocabulary.push(word);
+      }
+      const list = index.postings.get(word);
+      if (list) list.push(i);
+      else index.postings.set(word, [i]);
+    }
+  }
+  if (added) index.cache.clear();
+  return added;
 }
 
 /** Vocabulary words that match query word `q`, with their quality (see wordMatch). */

@@ -61,12 +61,19 @@ export function setupExport(root: HTMLElement, store: Store<AppState>, atlas: At
     open(false);
   };
   const onText = (kind: 'bib' | 'md') => (): void => {
-    const l = list();
-    const text = kind === 'bib' ? toBibtex(l) : toMarkdown(l);
-    const name = kind === 'bib' ? 'concept-atlas.bib' : 'concept-atlas-reading-list.md';
-    download(new Blob([text], { type: kind === 'bib' ? 'application/x-bibtex' : 'text/markdown' }), name);
-    options.announce(`Saved ${plural(l.items.length, 'paper')} as ${name}`);
     open(false);
+    // Authors, links and dates come with the papers' text (loaded when needed on a big map).
+    const keys = list().items.map((item) => item.key);
+    atlas.text
+      .ensure(keys)
+      .then(() => {
+        const l = list();
+        const text = kind === 'bib' ? toBibtex(l) : toMarkdown(l);
+        const name = kind === 'bib' ? 'concept-atlas.bib' : 'concept-atlas-reading-list.md';
+        download(new Blob([text], { type: kind === 'bib' ? 'application/x-bibtex' : 'text/markdown' }), name);
+        options.announce(`Saved ${plural(l.items.length, 'paper')} as ${name}`);
+      })
+      .catch((error: unknown) => options.announce(`The list could not be made: ${error instanceof Error ? error.message : String(error)}`));
   };
   const onBib = onText('bib');
   const onMd = onText('md');

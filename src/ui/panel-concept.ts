@@ -35,8 +35,9 @@ export function renderConcept(atlas: Atlas, key: string, concept: ConceptAttribu
   for (const m of mentions) {
     const paper = atlas.paper(m.paper);
     if (!paper) continue;
-    const excerpt = snippet(paper.abstract, m.edge.abstractSpans) ?? snippet(paper.title, m.edge.titleSpans);
-    papers.append(el('li', {}, nodeButton(m.paper, 'related-title', paper.title), excerpt));
+    // Excerpts need the paper's text; the panel is drawn again when it arrives.
+    const excerpt = atlas.text.hasText(m.paper) ? (snippet(paper.abstract, m.edge.abstractSpans) ?? snippet(paper.title, m.edge.titleSpans)) : null;
+    papers.append(el('li', {}, nodeButton(m.paper, 'related-title', atlas.name(m.paper)), excerpt));
   }
   body.append(section('Papers', mentions.length, papers));
 

@@ -18,7 +18,7 @@ export function renderPaper(atlas: Atlas, key: string, paper: PaperAttributes): 
       el('span', { class: 'kind kind-paper' }, 'Paper'),
       cluster ? clusterButton(cluster) : null,
     ),
-    el('h2', { id: PANEL_TITLE_ID, class: 'panel-title', tabindex: -1 }, paper.title),
+    el('h2', { id: PANEL_TITLE_ID, class: 'panel-title', tabindex: -1 }, paper.title || paper.label),
   );
   const authors = paper.authors?.length ? paper.authors.slice(0, 6).join(', ') + (paper.authors.length > 6 ? ' et al.' : '') : '';
   const meta = [authors, paper.date ?? ''].filter(Boolean).join(' · ');
@@ -42,7 +42,9 @@ export function renderPaper(atlas: Atlas, key: string, paper: PaperAttributes): 
   }
 
   const mentions = atlas.mentions(key);
-  if (paper.abstract) {
+  if (!atlas.text.hasText(key)) {
+    body.append(section('Abstract', null, el('p', { class: 'abstract loading-text', role: 'status' }, 'Loading the abstract…')));
+  } else if (paper.abstract) {
     const highlights = resolveSpans(
       paper.abstract.length,
       mentions.map((m) => ({ key: m.concept, spans: m.edge.abstractSpans })),

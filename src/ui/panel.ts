@@ -23,6 +23,25 @@ export function setupPanel(aside: HTMLElement, store: Store<AppState>, atlas: At
   /** Where focus was when the panel took it (a list-view item, a search box), to give it back on close. */
   let cameFrom: HTMLElement | null = null;
 
+  /** The text the open panel still waits for (the panel is drawn again when it is in). */
+  const waitFor = (key: string, kind: 'paper' | 'concept'): void => {
+    const papers = kind === 'paper' ? [key] : atlas.mentions(key).map((m) => m.paper);
+    if (atlas.text.namesReady && papers.every((p) => atlas.text.hasText(p))) return;
+    void Promise.all([atlas.text.names(), atlas.text.ensure(papers)])
+      .then(() => {
+        if (store.get().selected !== key) return;
+        const hadFocus = content.contains(document.activeElement);
+        const node = atlas.node(key);
+        if (!node) return;
+        content.replaceChildren(node.kind === 'paper' ? renderPaper(atlas, key, node) : renderConcept(atlas, key, node));
+        if (hadFocus) document.getElementById(PANEL_TITLE_ID)?.focus({ preventScroll: true });
+      })
+      .catch((error: unknown) => {
+        if (store.get().selected !== key) return;
+        content.append(el('p', { class: 'load-error', role: 'alert' }, `The text of this ${kind} could not be loaded: ${error instanceof Error ? error.message : String(error)}`));
+      });
+  };
+
   const render = (state: AppState, previous: AppState | null): void => {
     if (previous && state.selected === previous.selected) return;
     const key = state.selected;
@@ -39,6 +58,7 @@ export function setupPanel(aside: HTMLElement, store: Store<AppState>, atlas: At
     const active = document.activeElement;
     if (active instanceof HTMLElement && active !== document.body && !aside.contains(active)) cameFrom = active;
     content.replaceChildren(node.kind === 'paper' ? renderPaper(atlas, key, node) : renderConcept(atlas, key, node));
+    waitFor(key, node.kind);
     aside.hidden = false;
     document.body.classList.add('has-panel');
     aside.scrollTop = 0;

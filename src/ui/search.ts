@@ -1,7 +1,8 @@
 // The search combobox: type to find papers and concepts, arrows + Enter or a click selects one, Escape closes.
 import type { Atlas } from '../data/atlas.ts';
 import { plural, truncate } from '../data/text.ts';
-import { buildIndex, search, type SearchHit, type SearchIndex } from '../search/search-index.ts';
+import type { LiveIndex } from '../search/live-index.ts';
+import { search, type SearchHit } from '../search/search-index.ts';
 import { select, setSearch, type AppState } from '../state/state.ts';
 import type { Store } from '../state/store.ts';
 import { el, swatch } from './dom.ts';
@@ -11,20 +12,31 @@ export interface SearchElements {
   list: HTMLUListElement;
   empty: HTMLElement;
   status: HTMLElement;
+  /** Says what the search does not cover yet (abstracts still loading). */
+  note: HTMLElement;
 }
 
 const LIMIT = 9;
 
-export function setupSearch(ui: SearchElements, store: Store<AppState>, atlas: Atlas, index: SearchIndex = buildIndex(atlas)): () => void {
-  const { input, list, empty, status } = ui;
+export function setupSearch(ui: SearchElements, store: Store<AppState>, atlas: Atlas, live: LiveIndex): () => void {
+  const { input, list, empty, status, note } = ui;
   let hits: SearchHit[] = [];
   let active = -1;
   let statusTimer: number | undefined;
 
   const optionId = (i: number): string => `${list.id}-option-${i}`;
+  /** What is not searched yet: all of it before the names are in, then the abstracts still loading. */
+  const pending = (): string => {
+    if (!live.current()) return 'Search is getting ready: titles and concepts are still loading.';
+    const { indexed, total } = live.abstracts();
+    if (indexed >= total) return '';
+    return `Abstracts are still loading (${indexed.toLocaleString('en')} of ${total.toLocaleString('en')} papers searched): matches in titles and concepts are complete, matches in abstracts may be missing.`;
+  };
   const open = (isOpen: boolean): void => {
     list.hidden = !isOpen || hits.length === 0;
     empty.hidden = !isOpen || hits.length > 0 || !input.value.trim();
+    note.textContent = isOpen && input.value.trim() ? pending() : '';
+    note.hidden = !note.textContent;
     input.setAttribute('aria-expanded', String(!list.hidden));
   };
   const setActive = (i: number): void => {
@@ -55,12 +67,14 @@ export function setupSearch(ui: SearchElements, store: Store<AppState>, atlas: A
   const update = (): void => {
     const query = input.value;
     store.set((s) => setSearch(s, query));
-    hits = search(index, query, LIMIT);
+    const index = live.current();
+    hits = index ? search(index, query, LIMIT) : [];
     list.replaceChildren(...hits.map(renderOption));
     empty.textContent = query.trim() ? `No paper or concept matches “${truncate(query.trim(), 60)}”.` : '';
     // Announced once typing pauses, not on every keystroke.
     window.clearTimeout(statusTimer);
-    const message = query.trim() ? (hits.length ? `${plural(hits.length, 'result')} for “${truncate(query.trim(), 60)}”` : 'No results') : '';
+    const found = query.trim() ? (hits.length ? `${plural(hits.length, 'result')} for “${truncate(query.trim(), 60)}”` : 'No results') : '';
+    const message = found && pending() ? `${found}. ${pending()}` : found;
     statusTimer = window.setTimeout(() => (status.textContent = message), 350);
     open(true);
     setActive(hits.length ? 0 : -1);
@@ -124,6 +138,11 @@ export function setupSearch(ui: SearchElements, store: Store<AppState>, atlas: A
     if (state.search !== previous.search && state.search !== input.value && document.activeElement !== input) input.value = state.search;
   };
   const unsubscribe = store.subscribe(onState);
+  // More of the index arrived: an open result list is brought up to date.
+  const unlisten = live.subscribe(() => {
+    if (document.activeElement === input && input.value.trim()) update();
+    else if (!note.hidden) open(true);
+  });
   input.addEventListener('input', update);
   input.addEventListener('keydown', onKey);
   input.addEventListener('focus', onFocus);
@@ -134,6 +153,7 @@ export function setupSearch(ui: SearchElements, store: Store<AppState>, atlas: A
   document.addEventListener('keydown', onGlobalKey);
   return () => {
     unsubscribe();
+    unlisten();
     window.clearTimeout(statusTimer);
     input.removeEventListener('input', update);
     input.removeEventListener('keydown', onKey);

@@ -19,7 +19,7 @@ export function showError(root: HTMLElement, title: string, details: readonly st
       'section',
       { class: 'error-card', role: 'alert', 'aria-labelledby': 'error-title' },
       el('h2', { id: 'error-title' }, title),
-      el('p', {}, 'The map needs a graph file (graph.json) next to this page.'),
+      el('p', {}, 'The map needs its data file (atlas.json, or a graph.json) next to this page.'),
       details.length ? list : null,
       el('p', { class: 'error-hint' }, hint),
     ),

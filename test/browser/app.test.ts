@@ -1,7 +1,8 @@
 // Browser tests of the built site: map rendering, search, panel navigation, deep links and history, map clicks.
 import type { Browser } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { nodeInUrl, openApp, openPage, siteUrl, type SiteGraph, type Watched, useBrowserSuite } from './browser.ts';
+import type { SerializedAtlas } from '../../src/contract/types.ts';
+import { nodeInUrl, openApp, openPage, routeGraph, siteUrl, type SiteGraph, type Watched, useBrowserSuite } from './browser.ts';
 import { decodePng, inkStats } from './png.ts';
 
 let browser: Browser;
@@ -196,7 +197,7 @@ describe('panel and URL', () => {
     if (!paper) throw new Error('no paper');
     paper.attributes.url = 'https://example.org/papers/42';
     w = await openPage(browser);
-    await w.page.route('**/graph.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(withUrl) }));
+    await routeGraph(w.page, withUrl as unknown as SerializedAtlas);
     await openApp(w.page, hashOf(paper.key));
     const link = w.page.locator('aside#panel a.paper-link');
     expect(await link.getAttribute('href')).toBe('https://example.org/papers/42');

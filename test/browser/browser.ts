@@ -2,8 +2,10 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page, type Route } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
+import { decodeSite, encodeSite, LAYOUT_FILE, siteFiles, type SiteLayout } from '../../src/contract/compact.ts';
+import type { SerializedAtlas } from '../../src/contract/types.ts';
 
 const CANDIDATES = [
   '/usr/bin/chromium',
@@ -84,10 +86,31 @@ export async function openApp(page: Page, hash = ''): Promise<void> {
   await page.waitForSelector('#map canvas');
 }
 
-/** The graph the built site serves (for picking keys and titles in tests). */
+/** The graph the built site serves, decoded from its data files (for picking keys and titles in tests). */
 export async function fetchGraph(page: Page): Promise<SiteGraph> {
-  const response = await page.request.get(siteUrl('graph.json'));
-  return (await response.json()) as SiteGraph;
+  const files = new Map<string, unknown>();
+  const read = async (name: string): Promise<void> => {
+    const response = await page.request.get(siteUrl(name));
+    if (!response.ok()) throw new Error(`${name}: HTTP ${response.status()}`);
+    files.set(name, await response.json());
+  };
+  await read(LAYOUT_FILE);
+  const layout = files.get(LAYOUT_FILE) as SiteLayout;
+  const more = [...(typeof layout.names === 'string' ? [layout.names] : []), ...('files' in layout.text ? layout.text.files : [])];
+  await Promise.all(more.map(read));
+  return decodeSite((name) => files.get(name)) as unknown as SiteGraph;
+}
+
+/** Serves `graph` (a contract-v1 graph or its JSON text) as the page's data: packed like the build packs it. */
+export async function routeGraph(page: Page, graph: SerializedAtlas | string): Promise<void> {
+  const data = typeof graph === 'string' ? (JSON.parse(graph) as SerializedAtlas) : graph;
+  const body = siteFiles(encodeSite(data)).get(LAYOUT_FILE);
+  await page.route(`**/${LAYOUT_FILE}`, (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
+}
+
+/** Makes the page's data file answer with `respond` (an error status, a broken body…), and graph.json 404. */
+export async function routeDataFile(page: Page, respond: (route: Route) => Promise<void>): Promise<void> {
+  await page.route(/\/(atlas|graph)\.json$/, respond);
 }
 
 export interface SiteGraph {

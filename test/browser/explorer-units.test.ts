@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { SerializedAtlas } from '../../src/contract/types.ts';
+import { decodeSite } from '../../src/contract/compact.ts';
 import { createAtlas, type Atlas } from '../../src/data/atlas.ts';
 import { findCodeLinks } from '../../src/data/code-links.ts';
 import { deriveView } from '../../src/data/view.ts';
@@ -21,7 +21,8 @@ let index: SearchIndex;
 
 beforeAll(() => {
   // The seed graph the browser tests' global setup built.
-  const data = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../.cache/test-site/graph.json'), 'utf8')) as SerializedAtlas;
+  const site = resolve(import.meta.dirname, '../../.cache/test-site');
+  const data = decodeSite((name) => JSON.parse(readFileSync(resolve(site, name), 'utf8')));
   atlas = createAtlas(data);
   index = buildIndex(atlas);
 });

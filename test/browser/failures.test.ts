@@ -1,7 +1,9 @@
 // Browser tests for bad input: a missing, broken or invalid graph.json shows a clear message; hostile text stays text.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { fetchGraph, launchBrowser, openPage, siteUrl, type SiteGraph } from './browser.ts';
+import { encodeSite, siteFiles } from '../../src/contract/compact.ts';
+import type { SerializedAtlas } from '../../src/contract/types.ts';
+import { fetchGraph, launchBrowser, openPage, routeDataFile, routeGraph, siteUrl, type SiteGraph } from './browser.ts';
 
 let browser: Browser;
 let graph: SiteGraph;
@@ -25,18 +27,20 @@ async function errorCard(page: Page): Promise<{ title: string; text: string }> {
 describe('a graph that cannot be used shows a message in the page', () => {
   test('missing (404)', async () => {
     const w = await openPage(browser);
-    await w.page.route('**/graph.json', (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not Found' }));
+    await routeDataFile(w.page, (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not Found' }));
     await w.page.goto(siteUrl());
     const { title, text } = await errorCard(w.page);
     expect(title).toBe('The graph file is missing.');
-    expect(text).toContain('npm run build:graph');
+    expect(text).toContain('atlas.json: 404');
+    expect(text).toContain('graph.json: 404');
+    expect(text).toContain('npm run build');
     expect(await w.page.locator('body.is-ready').count()).toBe(0);
     await w.close();
   });
 
   test('unreachable (network error)', async () => {
     const w = await openPage(browser);
-    await w.page.route('**/graph.json', (route) => route.abort('connectionrefused'));
+    await routeDataFile(w.page, (route) => route.abort('connectionrefused'));
     await w.page.goto(siteUrl());
     expect((await errorCard(w.page)).title).toBe('The graph file could not be reached.');
     await w.close();
@@ -44,15 +48,43 @@ describe('a graph that cannot be used shows a message in the page', () => {
 
   test('not JSON', async () => {
     const w = await openPage(browser);
-    await w.page.route('**/graph.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"nodes": [' }));
+    await routeDataFile(w.page, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"nodes": [' }));
     await w.page.goto(siteUrl());
-    expect((await errorCard(w.page)).title).toBe('The graph file is not valid JSON.');
+    const { title, text } = await errorCard(w.page);
+    expect(title).toBe('The graph file is not valid JSON.');
+    expect(text).toContain('atlas.json');
     expect(w.errors).toEqual([]);
     await w.close();
   });
 
-  test('fails validation: the first errors are listed', async () => {
+  test('a site data file that does not fit: the file and the problem are named', async () => {
     const w = await openPage(browser);
+    const layout = JSON.parse(siteFiles(encodeSite(graph as unknown as SerializedAtlas)).get('atlas.json')!) as { labels: string[] };
+    layout.labels.pop();
+    await routeDataFile(w.page, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(layout) }));
+    await w.page.goto(siteUrl());
+    const { title, text } = await errorCard(w.page);
+    expect(title).toBe('The graph file does not match the format this app reads.');
+    expect(text).toContain('atlas.json: "labels" must have one entry per node');
+    expect(w.errors).toEqual([]);
+    await w.close();
+  });
+
+  test('a plain contract-v1 graph.json (no atlas.json) still works', async () => {
+    const w = await openPage(browser);
+    await w.page.route('**/atlas.json', (route) => route.fulfill({ status: 404, body: 'Not Found' }));
+    await w.page.route('**/graph.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(graph) }));
+    const paper = graph.nodes.find((n) => n.attributes.kind === 'paper')!;
+    await w.page.goto(siteUrl(`#node=${encodeURIComponent(paper.key)}`));
+    await w.page.waitForSelector('body.is-ready');
+    await expect.poll(() => w.page.locator('aside#panel h2').innerText()).toBe(paper.attributes.title);
+    expect(await w.page.locator('aside#panel .abstract').innerText()).toContain(String(paper.attributes.abstract).slice(0, 40));
+    await w.close();
+  });
+
+  test('a graph.json that fails validation: the first errors are listed', async () => {
+    const w = await openPage(browser);
+    await w.page.route('**/atlas.json', (route) => route.fulfill({ status: 404, body: 'Not Found' }));
     const bad = {
       attributes: { schemaVersion: 1, clusters: [], build: {} },
       options: { type: 'undirected', multi: false, allowSelfLoops: false },
@@ -65,15 +97,16 @@ describe('a graph that cannot be used shows a message in the page', () => {
     expect(title).toBe('The graph file does not match the format this app reads.');
     expect(text).toContain('node "p1" needs label, finite x/y/size and color');
     expect(text).toContain('edge "e1" points to a missing node');
-    expect(w.errors).toEqual([]);
+    // The browser logs the 404 of atlas.json that sends the app to graph.json; nothing else.
+    expect(w.errors.filter((e) => !/status of 404/.test(e))).toEqual([]);
     await w.close();
   });
 
   test('a newer schema version is named in the message', async () => {
     const w = await openPage(browser);
-    await w.page.route('**/graph.json', (route) =>
-      route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ...graph, attributes: { ...graph.attributes, schemaVersion: 99 } }) }),
-    );
+    const newer = structuredClone(graph) as unknown as SerializedAtlas;
+    (newer.attributes as { schemaVersion: number }).schemaVersion = 99;
+    await routeGraph(w.page, newer);
     await w.page.goto(siteUrl());
     expect((await errorCard(w.page)).text).toContain('unsupported schemaVersion 99');
     await w.close();
@@ -97,7 +130,7 @@ describe('hostile text in the graph', () => {
     cluster.label = '<iframe src=javascript:alert(6)>';
     cluster.color = 'red; background: url(https://example.com/x.png)';
     const w = await openPage(browser);
-    await w.page.route('**/graph.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(hostile) }));
+    await routeGraph(w.page, hostile as unknown as SerializedAtlas);
     await w.page.goto(siteUrl(`#node=${encodeURIComponent(paper.key)}`));
     await w.page.waitForSelector('body.is-ready');
     const panel = w.page.locator('aside#panel');

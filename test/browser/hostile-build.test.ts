@@ -11,7 +11,7 @@ import { decodeCorpus, readCorpus } from '../../scripts/pipeline/read.ts';
 import { DEFAULTS } from '../../scripts/options.ts';
 import type { PaperAttributes, SerializedAtlas } from '../../src/contract/types.ts';
 import { validateGraph } from '../../src/contract/validate.ts';
-import { launchBrowser, openPage, siteUrl, type Watched } from './browser.ts';
+import { launchBrowser, openPage, routeGraph, siteUrl, type Watched } from './browser.ts';
 
 const FIXTURE = 'test/fixtures/hostile/xss.json';
 /** Generous: other test runs may share the machine. */
@@ -36,10 +36,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** A page whose graph.json is the hostile graph. */
+/** A page whose data is the hostile graph (packed as the build packs it). */
 async function hostilePage(): Promise<Watched> {
   const w = await openPage(browser);
-  await w.page.route('**/graph.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
+  await routeGraph(w.page, body);
   return w;
 }
 

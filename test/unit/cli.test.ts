@@ -44,3 +44,18 @@ describe('npm run build:graph', () => {
     for (const flag of ['--input', '--out', '--report', '--previous', '--seed', '--min-papers', '--resolution', '--iterations']) expect(help).toContain(flag);
   });
 });
+
+describe('npm run build -- --graph FILE', () => {
+  const site = (...args: string[]) => spawnSync(tsx, ['scripts/build-site.ts', ...args], { encoding: 'utf8', timeout: 120_000 });
+
+  it('stops with one line naming the file when it is not a contract-v1 graph', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-site-'));
+    const notJson = site('--graph', 'test/fixtures/cli/broken.json', '--out-dir', dir, '--quiet');
+    expect(notJson.status).toBe(1);
+    expect(notJson.stderr.trim()).toMatch(/^error: test\/fixtures\/cli\/broken\.json:1: not a readable JSON graph file/);
+    const notGraph = site('--graph', 'test/fixtures/cli/two-papers.json', '--out-dir', dir, '--quiet');
+    expect(notGraph.status).toBe(1);
+    expect(notGraph.stderr.trim()).toMatch(/^error: test\/fixtures\/cli\/two-papers\.json:1: not a contract-v1 graph file/);
+    expect(notGraph.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+});
