@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import { helpText, parseArgs, UsageError } from './cli/args.ts';
 import { consoleLog, runGraphBuild, runMain } from './cli/graph.ts';
+import type { SerializedAtlas } from '../src/contract/types.ts';
 import { describeSiteData, readSiteGraph, writeSiteData } from './site-data.ts';
 
 /** Takes `--flag VALUE` out of `rest`; the value, or undefined. */
@@ -39,9 +40,10 @@ await runMain(async () => {
   const log = consoleLog(args.quiet);
   try {
     // A given graph is checked before the app is built: a bad file stops at once, with one line naming it.
-    const graph = prebuilt ? readSiteGraph(prebuilt) : runGraphBuild(args, log);
+    let graph: SerializedAtlas | undefined = prebuilt ? readSiteGraph(prebuilt) : undefined;
+    if (!graph) runGraphBuild(args, log, undefined, (atlas) => (graph = atlas));
     await build({ build: { outDir, emptyOutDir: true }, logLevel: args.quiet ? 'warn' : 'info' });
-    log.info(describeSiteData(writeSiteData(graph, outDir)));
+    log.info(describeSiteData(writeSiteData(graph!, outDir)));
     log.info(`site written to ${outDir} — serve it from any static host or subpath`);
   } finally {
     rmSync(tmp, { recursive: true, force: true });

@@ -3,6 +3,7 @@
 import { dirname } from 'node:path';
 import { createServer } from 'vite';
 import { helpText, parseArgs } from './cli/args.ts';
+import type { SerializedAtlas } from '../src/contract/types.ts';
 import { consoleLog, runGraphBuild, runMain } from './cli/graph.ts';
 import { describeSiteData, writeSiteData } from './site-data.ts';
 
@@ -15,9 +16,10 @@ await runMain(async () => {
     return;
   }
   const log = consoleLog(args.quiet);
-  const graph = runGraphBuild(args, log);
+  let atlas: SerializedAtlas | undefined;
+  const graph = runGraphBuild(args, log, undefined, (built) => (atlas = built));
   // The app reads the site files next to the graph file (public/ by default, which Vite serves).
-  log.info(describeSiteData(writeSiteData(graph, dirname(graph), { keepGraph: true })));
+  log.info(describeSiteData(writeSiteData(atlas!, dirname(graph), { keepGraph: true })));
   const portAt = args.rest.indexOf('--port');
   const port = portAt >= 0 ? Number(args.rest[portAt + 1]) : 5173;
   const server = await createServer({ server: { port, host: args.rest.includes('--host') } });

@@ -2,6 +2,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { SerializedAtlas } from '../../src/contract/types.ts';
 import { validateGraph } from '../../src/contract/validate.ts';
 import { buildAtlas, type BuildResult } from '../pipeline/build.ts';
 import { rareDropped, type Dropped } from '../pipeline/vocabulary.ts';
@@ -60,7 +61,11 @@ export interface BuildStats {
 }
 
 /** Builds the graph file described by `args`; throws CorpusError for bad input. Returns the output path. */
-export function runGraphBuild(args: CliArgs, log: Log, onStats?: (stats: BuildStats) => void): string {
+/**
+ * Builds the graph file from `args.input` and returns its path. `onAtlas` gets the graph itself, for a caller that
+ * goes on with it (the site build): a graph of 100,000 papers is too big to read back as one string.
+ */
+export function runGraphBuild(args: CliArgs, log: Log, onStats?: (stats: BuildStats) => void, onAtlas?: (atlas: SerializedAtlas) => void): string {
   const started = performance.now();
   const input = resolve(args.input);
   const t0 = performance.now();
@@ -117,6 +122,7 @@ export function runGraphBuild(args: CliArgs, log: Log, onStats?: (stats: BuildSt
     const all = result.dropped.length + result.rare.ids.length;
     log.info(`top dropped candidates: ${top.join('; ')}${all > 12 ? ` … (--report FILE for all ${all})` : ''}`);
   }
+  onAtlas?.(result.atlas);
   return out;
 }
 
