@@ -60,7 +60,7 @@ export function markdownTable(rows: Row[]): string {
       fmtBytes(m((b) => b.maxRss)),
       fmtBytes(m((b) => b.bytes)),
       fmtBytes(row.gzipBytes ?? NaN),
-      pages.length ? fmtMs(median(pages.map((p) => p.firstRenderMs))) : failed ? `fails: ${failed.error.slice(0, 60)}` : '–',
+      pages.length ? fmtMs(median(pages.map((p) => p.firstRenderMs))) : failed ? (failed.error.startsWith('not measured') ? failed.error : `fails: ${failed.error.slice(0, 60)}`) : '–',
       pages.length && Number.isFinite(hover) ? fmtMs(hover) : '–',
     ];
     lines.push(`| ${cells.join(' | ')} |`);
