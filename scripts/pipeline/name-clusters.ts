@@ -1,12 +1,22 @@
 // Names clusters by their most distinctive concepts with a class-based TF-IDF (as in BERTopic, Grootendorst 2022):
 // a concept names a cluster when many of the cluster's papers use it and few papers elsewhere do.
-import { schemeTableau10 } from 'd3';
+import { hcl, schemeTableau10 } from 'd3';
 import type { ClusterInfo } from '../../src/contract/types.ts';
 import type { Clustering } from './cluster.ts';
 import type { ConceptRecord } from './link.ts';
 
-/** Tableau 10 stays legible on light and dark backgrounds; clusters past the tenth and "unclustered" are grey. */
+/** Tableau 10 stays legible on light and dark backgrounds; "unclustered" is grey. */
 export const OTHER_COLOR = '#8c8c8c';
+
+/**
+ * The colour of topic `id`: Tableau 10 for the first ten; past them (a big corpus has dozens of topics) hues a golden
+ * angle apart at Tableau's chroma and two lightness levels, so neighbouring ids never look alike and none is grey.
+ */
+export function topicColor(id: number): string {
+  if (id < schemeTableau10.length) return schemeTableau10[id]!;
+  const k = id - schemeTableau10.length;
+  return hcl((20 + k * 137.508) % 360, 45, k % 2 ? 70 : 55).formatHex();
+}
 
 export function nameClusters(concepts: ConceptRecord[], clustering: Clustering, nameLength = 2): ClusterInfo[] {
   const size = new Array<number>(clustering.count).fill(0);
@@ -32,7 +42,7 @@ export function nameClusters(concepts: ConceptRecord[], clustering: Clustering, 
   }
 
   return size.map((papers, id) => {
-    const color = id === clustering.unclustered || id >= schemeTableau10.length ? OTHER_COLOR : schemeTableau10[id]!;
+    const color = id === clustering.unclustered ? OTHER_COLOR : topicColor(id);
     if (id === clustering.unclustered) return { id, label: 'Unclustered papers', color, size: papers, top: [] };
     const ranked = scored[id]!.sort((a, b) => b.score - a.score || (a.c.key < b.c.key ? -1 : 1));
     const picked: ConceptRecord[] = [];

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { RelatedPaper } from '../../src/contract/types.ts';
 import { clusterOfConcept, clusterPapers } from '../../scripts/pipeline/cluster.ts';
 import type { ConceptRecord } from '../../scripts/pipeline/link.ts';
-import { nameClusters, OTHER_COLOR } from '../../scripts/pipeline/name-clusters.ts';
+import { hcl, schemeTableau10 } from 'd3';
+import { nameClusters, OTHER_COLOR, topicColor } from '../../scripts/pipeline/name-clusters.ts';
 
 /** Two 4-cliques joined by one weak edge, and one paper related to nothing. */
 function fixture(): { keys: string[]; related: Map<string, RelatedPaper[]> } {
@@ -94,5 +95,16 @@ describe('nameClusters and clusterOfConcept', () => {
   it('puts a concept in the cluster where most of its papers are', () => {
     expect(clusterOfConcept(concepts[0]!.papers, clustering)).toBe(a);
     expect(clusterOfConcept(concepts[2]!.papers, clustering)).toBe(clustering.ofPaper.get('b1'));
+  });
+});
+
+describe('topic colours', () => {
+  it('give dozens of topics distinct colours, none of them the unclustered grey', () => {
+    const colors = Array.from({ length: 60 }, (_, id) => topicColor(id));
+    expect(new Set(colors).size).toBe(60);
+    expect(colors).not.toContain(OTHER_COLOR);
+    expect(colors.slice(0, 10)).toEqual([...schemeTableau10]);
+    // Past Tableau 10 the colours are not washed out: each has a clear hue.
+    for (const c of colors.slice(10)) expect(hcl(c).c).toBeGreaterThan(30);
   });
 });
