@@ -87,6 +87,22 @@ export function layoutIterations(order: number, size: number): number {
   return Math.max(Math.min(wanted, 30), Math.min(wanted, fit));
 }
 
+/**
+ * Where a cluster's nodes start: centre and width of the square they are scattered over. Up to ten clusters sit as
+ * sectors of a ring, overlapping a little; more clusters (a big corpus has dozens) start as separate patches on a
+ * sunflower spiral — ForceAtlas2 gets few iterations on a big map, and from overlapping sectors it would leave the
+ * topics mixed.
+ */
+function clusterStart(cluster: number, clusterCount: number, radius: number): [x: number, y: number, spread: number] {
+  if (clusterCount <= 10) {
+    const angle = (2 * Math.PI * cluster) / Math.max(clusterCount, 1);
+    return [Math.cos(angle) * radius * 0.5, Math.sin(angle) * radius * 0.5, radius * 0.5];
+  }
+  const r = radius * 0.9 * Math.sqrt((cluster + 0.5) / clusterCount);
+  const angle = cluster * 2.399963; // the golden angle
+  return [Math.cos(angle) * r, Math.sin(angle) * r, (radius * 1.4) / Math.sqrt(clusterCount)];
+}
+
 export function layout(nodes: LayoutNode[], edges: LayoutEdge[], clusterCount: number, options: LayoutOptions): Positions {
   const rng = randomLcg(options.seed);
   const index = new Map<string, number>();
@@ -99,11 +115,11 @@ export function layout(nodes: LayoutNode[], edges: LayoutEdge[], clusterCount: n
   for (const n of nodes) {
     if (index.has(n.key)) throw new Error(`layout: the node "${n.key}" is given twice`);
     const old = options.previous?.get(n.key);
-    const angle = (2 * Math.PI * n.cluster) / Math.max(clusterCount, 1);
+    const [cx, cy, spread] = clusterStart(n.cluster, clusterCount, radius);
     index.set(n.key, keys.length);
     keys.push(n.key);
-    xs.push(old ? old.x : Math.cos(angle) * radius * 0.5 + (rng() - 0.5) * radius * 0.5);
-    ys.push(old ? old.y : Math.sin(angle) * radius * 0.5 + (rng() - 0.5) * radius * 0.5);
+    xs.push(old ? old.x : cx + (rng() - 0.5) * spread);
+    ys.push(old ? old.y : cy + (rng() - 0.5) * spread);
     sizes.push(n.size);
   }
   const all = keys.length;

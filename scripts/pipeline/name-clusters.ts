@@ -9,13 +9,14 @@ import type { ConceptRecord } from './link.ts';
 export const OTHER_COLOR = '#8c8c8c';
 
 /**
- * The colour of topic `id`: Tableau 10 for the first ten; past them (a big corpus has dozens of topics) hues a golden
- * angle apart at Tableau's chroma and two lightness levels, so neighbouring ids never look alike and none is grey.
+ * The colour of topic `id`: Tableau 10 for the first ten; past them (a big corpus has dozens of topics) hues 242.5°
+ * apart at Tableau's chroma and two lightness levels, so neighbouring ids never look alike and none is grey. (Not the
+ * golden angle: the layout starts topic patches on a golden-angle spiral, and the hues would then circle with it.)
  */
 export function topicColor(id: number): string {
   if (id < schemeTableau10.length) return schemeTableau10[id]!;
   const k = id - schemeTableau10.length;
-  return hcl((20 + k * 137.508) % 360, 45, k % 2 ? 70 : 55).formatHex();
+  return hcl((20 + k * 242.5) % 360, 45, k % 2 ? 70 : 55).formatHex();
 }
 
 export function nameClusters(concepts: ConceptRecord[], clustering: Clustering, nameLength = 2): ClusterInfo[] {
