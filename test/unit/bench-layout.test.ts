@@ -5,7 +5,8 @@ import forceAtlas2 from 'graphology-layout-forceatlas2';
 import noverlap from 'graphology-layout-noverlap';
 import { randomLcg } from 'd3';
 import { describe, expect, it } from 'vitest';
-import { iterationsFor, layout, layoutIterations, msPerIteration, removeOverlaps, type LayoutEdge, type LayoutNode } from '../../scripts/pipeline/layout.ts';
+import { iterationsFor, layout, layoutIterations, msPerIteration, type LayoutEdge, type LayoutNode } from '../../scripts/pipeline/layout.ts';
+import { removeOverlaps } from '../../scripts/pipeline/noverlap.ts';
 import { forceAtlas2 as runForceAtlas2, PPN } from '../../scripts/pipeline/parallel/forceatlas2.ts';
 import { startRepulsionPool } from '../../scripts/pipeline/parallel/repulsion.ts';
 
