@@ -14,7 +14,8 @@ import { applyOverrides, namedIn, NO_OVERRIDES, type Overrides } from './overrid
 import { buildSenses } from './senses.ts';
 import { knownShare, startPositions } from './stability.ts';
 import { paperTerms } from './terms-of-paper.ts';
-import { gatherCandidates, selectVocabulary, type Dropped, type LeftOut, type RareCandidates } from './vocabulary.ts';
+import { gatherCandidates } from './gather.ts';
+import { selectVocabulary, type Dropped, type LeftOut, type RareCandidates } from './vocabulary.ts';
 
 export interface BuildInput {
   papers: RawPaper[];

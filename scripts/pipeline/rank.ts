@@ -5,7 +5,8 @@ import type { FieldOccurrence } from './extract/index.ts';
 import { bestSurface, docPhrases, type DocPhrase, type RankInput } from './rank/doc.ts';
 import { FEATURES, phraseFeatures, type CorpusStats, type Feature, type Features } from './rank/features.ts';
 import { buildSenses } from './senses.ts';
-import { gatherCandidates, lexicalReason } from './vocabulary.ts';
+import { gatherCandidates } from './gather.ts';
+import { lexicalReason } from './vocabulary.ts';
 
 export type { RankInput } from './rank/doc.ts';
 

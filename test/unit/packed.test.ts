@@ -6,7 +6,8 @@ import { extractPaper, type PaperTerms } from '../../scripts/pipeline/extract/in
 import { packTerms, readTerms } from '../../scripts/pipeline/extract/packed.ts';
 import { decodeCorpus, readCorpus } from '../../scripts/pipeline/read.ts';
 import { buildSenses } from '../../scripts/pipeline/senses.ts';
-import { gatherCandidates, rareDropped, selectVocabulary, type LeftOut, type RareCandidates } from '../../scripts/pipeline/vocabulary.ts';
+import { gatherCandidates } from '../../scripts/pipeline/gather.ts';
+import { rareDropped, selectVocabulary, type LeftOut, type RareCandidates } from '../../scripts/pipeline/vocabulary.ts';
 import { DEFAULTS } from '../../scripts/options.ts';
 
 const SEED = 'data/trending-papers.txt';

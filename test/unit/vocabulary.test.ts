@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULTS } from '../../scripts/options.ts';
 import { extractPaper } from '../../scripts/pipeline/extract/index.ts';
 import { buildSenses } from '../../scripts/pipeline/senses.ts';
-import { gatherCandidates, selectVocabulary } from '../../scripts/pipeline/vocabulary.ts';
+import { gatherCandidates } from '../../scripts/pipeline/gather.ts';
+import { selectVocabulary } from '../../scripts/pipeline/vocabulary.ts';
 
 function select(abstracts: string[]): { kept: string[]; reasons: Map<string, string> } {
   const terms = abstracts.map((abstract, i) => extractPaper({ key: `p${i}`, title: `Paper ${i}`, abstract }));
