@@ -11,6 +11,14 @@ describe('extractPaper', () => {
     expect(found).toEqual(expect.arrayContaining(['kv cache quantization', 'kv cache', 'quantization']));
   });
 
+  it('mends words broken at a line break ("maximiza- tion"), not hyphens a writer meant ("first- and second-order")', () => {
+    const paper = extractPaper({ key: 'p', title: 'A paper', abstract: 'We study likelihood maximiza- tion with first- and second-order methods.' });
+    const mended = paper.occurrences.find((o) => o.words.join(' ') === 'likelihood maximization');
+    expect(mended?.surface).toBe('likelihood maximization');
+    expect(paper.occurrences.some((o) => o.words.includes('tion'))).toBe(false);
+    expect(phrases('We use first- and second-order methods.')).not.toContain('firstand');
+  });
+
   it('joins hyphenated words again and keeps technical tokens whole', () => {
     const found = phrases('QoQ is a W4A8KV4 quantization algorithm with 4-bit weight and low-rank adaptation on GPT-4.');
     expect(found).toEqual(expect.arrayContaining(['w4a8kv4 quantization algorithm', '4bit weight', 'low rank adaptation', 'gpt4']));

@@ -128,6 +128,19 @@ function withoutRanges(tokens: Token[], ranges: Array<[number, number]>): Token[
 
 const edgeKey = (t: Token | undefined, last: boolean): string => (t ? tokenKeyWords(t.text, last).join(' ') : '');
 
+/** The text of tokens [from, to), with words mended across a line break ("sec- tion") written whole. */
+function surfaceOf(text: string, tokens: Token[], from: number, to: number): string {
+  let out = '';
+  let at = tokens[from]!.start;
+  for (let k = from; k < to; k++) {
+    const t = tokens[k]!;
+    if (text.slice(t.start, t.end) === t.text) continue;
+    out += text.slice(at, t.start) + t.text;
+    at = t.end;
+  }
+  return out + text.slice(at, tokens[to - 1]!.end);
+}
+
 /**
  * Every candidate occurrence in `text` (already tokenized), chunk ids starting at `chunkBase`. Tokens inside
  * `transparent` ranges (an acronym's parentheses after its long form) are skipped, so "key-value (KV) cache" is
@@ -157,7 +170,7 @@ export function candidates(text: string, allTokens: Token[], chunkBase: number, 
         out.push({
           words,
           acronymAt,
-          surface: text.slice(first.start, last.end),
+          surface: surfaceOf(text, tokens, from, to),
           start: first.start,
           end: last.end,
           chunk: chunkBase + c,

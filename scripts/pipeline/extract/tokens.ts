@@ -1,6 +1,7 @@
 // Tokenizes and part-of-speech tags text with wink-nlp, then repairs its known quirks for technical prose:
 // hyphenated words are joined again ("state-of-the-art", "low-rank", "4-bit"), offsets are kept for highlighting.
 import type { ItemSentence } from 'wink-nlp';
+import { generalPerMillion } from './lexicon.ts';
 import { forgetNewWords, nlp } from './wink.ts';
 
 export type Pos = 'NOUN' | 'PROPN' | 'ADJ' | 'VERB' | 'NUM' | 'OTHER' | 'PUNCT';
@@ -95,6 +96,27 @@ function joinHyphens(tokens: Token[], source: string): Token[] {
   return out;
 }
 
+/**
+ * A word hyphenated at a line break and pasted with a space ("sec- tion", "maximiza- tion", from a PDF) is one word
+ * again when its second half, in lower case, is no English word ("first- and second-order" stays apart). The token
+ * spans both halves; its text is the joined word.
+ */
+function joinLineBreaks(tokens: Token[], source: string): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const [first, hyphen, second] = [tokens[i]!, tokens[i + 1], tokens[i + 2]];
+    if (
+      hyphen && second && hyphen.text === '-' && first.end === hyphen.start && second.start > hyphen.end &&
+      /^\s+$/.test(source.slice(hyphen.end, second.start)) && /^\p{L}+$/u.test(first.text) && /^\p{Ll}+$/u.test(second.text) &&
+      generalPerMillion(second.text) === 0
+    ) {
+      out.push({ text: first.text + second.text, start: first.start, end: second.end, pos: second.pos, sentence: first.sentence });
+      i += 2;
+    } else out.push(first);
+  }
+  return out;
+}
+
 function compoundPos(first: Token, last: Token): Pos {
   // "4-bit", "GPT-4", "low-rank", "pre-training": a compound of a number and a word behaves like a noun modifier.
   if (last.pos === 'NUM') return first.pos === 'NUM' ? 'NUM' : 'PROPN';
@@ -159,7 +181,7 @@ export function tokenize(text: string): Token[] {
     i = j;
   }
   tagProse(prose, text.length);
-  return joinHyphens(joinUnits(raw, text), text).map((t) => (t.text.length > MAX_TOKEN ? { ...t, pos: 'PUNCT' } : t));
+  return joinLineBreaks(joinHyphens(joinUnits(raw, text), text), text).map((t) => (t.text.length > MAX_TOKEN ? { ...t, pos: 'PUNCT' } : t));
 }
 
 const isAsciiAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
