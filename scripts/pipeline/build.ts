@@ -24,7 +24,10 @@ export interface BuildInput {
   skipped: number;
   options: BuildOptions;
   previous?: Map<string, { x: number; y: number }>;
-  /** Already-extracted terms (e.g. from worker threads), in the order of `papers`. */
+  /**
+   * Already-extracted terms (e.g. from worker threads), in the order of `papers`. Consumed: the array is emptied once
+   * the candidates are gathered, so a big corpus's packed occurrences are not held through the later stages.
+   */
   extracted?: PackedTerms[];
   /** The user's concept overrides (data/concepts.json). */
   overrides?: Overrides;
@@ -72,7 +75,10 @@ export function buildAtlas(input: BuildInput, progress: Progress = () => {}): Bu
   const leftOut = new Map<string, LeftOut>();
   const rare: RareCandidates = { ids: [], papers: [] };
   const candidates = gatherCandidates(extracted, senses, { select: { options, paperCount: papers.length, leftOut, rare }, wanted: namedIn(overrides) });
-  extracted.length = 0; // the packed occurrences are not needed any more: what is left of them is in the candidates
+  // The packed occurrences are not needed any more (what is left of them is in the candidates): let them go, the
+  // caller's array included.
+  extracted.length = 0;
+  if (input.extracted) input.extracted.length = 0;
   const user = applyOverrides(candidates, overrides);
   lap('normalize');
   const vocabulary = selectVocabulary(candidates, papers.length, options, user, leftOut);
