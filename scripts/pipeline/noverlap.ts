@@ -3,6 +3,11 @@
 /** Up to this many nodes noverlap uses graphology-layout-noverlap's 20×20 grid (same positions as that library). */
 export const NOVERLAP_FINE_FROM = 2000;
 
+/** From this many nodes overlap removal stops once it stalls (below, it gives the library's positions). */
+export const NOVERLAP_STALL_FROM = 5000;
+const STALL_GAIN = 0.02;
+const STALL_ITERATIONS = 10;
+
 interface NoverlapSettings {
   maxIterations: number;
   margin: number;
@@ -18,7 +23,13 @@ interface NoverlapSettings {
  * Nodes on the very same spot are pushed apart by a seeded random jitter (the library uses Math.random).
  * `matrix` holds x, y, size per node and is updated in place.
  */
-export function removeOverlaps(matrix: Float32Array, settings: NoverlapSettings, random: () => number): void {
+export interface NoverlapRun {
+  iterations: number;
+  /** Pairs of nodes still colliding in the last iteration (before its moves). */
+  collisions: number;
+}
+
+export function removeOverlaps(matrix: Float32Array, settings: NoverlapSettings, random: () => number): NoverlapRun {
   const order = (matrix.length / 3) | 0;
   const { margin, ratio, expansion, speed } = settings;
   const gridSize = order <= NOVERLAP_FINE_FROM ? 20 : Math.min(2048, Math.ceil(Math.sqrt(order)));
@@ -29,6 +40,12 @@ export function removeOverlaps(matrix: Float32Array, settings: NoverlapSettings,
   const cellStart = new Int32Array(cellCount + 1);
   let members = new Int32Array(order * 4);
   const jitter = (): number => 0.01 * (0.5 - random());
+  // On big maps the count of colliding pairs falls fast, then stalls (on the 4,820 ML abstracts: 15,600 pairs, 8,200
+  // after 10 iterations, 6,200 after 40, 5,850 after 200): once it has fallen by less than STALL_GAIN over the last
+  // STALL_ITERATIONS iterations, more would only shuffle the same crowded spots. Maps under NOVERLAP_STALL_FROM nodes
+  // keep the library's rule (stop at no collision, or after maxIterations).
+  const history = new Float64Array(STALL_ITERATIONS);
+  let last = 0;
 
   for (let iteration = 0; iteration < settings.maxIterations; iteration++) {
     let xMin = Infinity;
@@ -79,7 +96,7 @@ export function removeOverlaps(matrix: Float32Array, settings: NoverlapSettings,
 
     deltaX.fill(0);
     deltaY.fill(0);
-    let converged = true;
+    let collisions = 0;
     for (let c = 0; c < cellCount; c++) {
       const end = cellStart[c + 1]!;
       for (let a = cellStart[c]!; a < end; a++) {
@@ -98,7 +115,7 @@ export function removeOverlaps(matrix: Float32Array, settings: NoverlapSettings,
           const s2 = matrix[n2 * 3 + 2]!;
           const dist = Math.sqrt(xDist * xDist + yDist * yDist);
           if (dist < s1 * ratio + margin + (s2 * ratio + margin)) {
-            converged = false;
+            collisions++;
             if (dist > 0) {
               deltaX[n2]! += (xDist / dist) * (1 + s1);
               deltaY[n2]! += (yDist / dist) * (1 + s1);
@@ -114,6 +131,13 @@ export function removeOverlaps(matrix: Float32Array, settings: NoverlapSettings,
       matrix[i * 3]! += deltaX[i]! * 0.1 * speed;
       matrix[i * 3 + 1]! += deltaY[i]! * 0.1 * speed;
     }
-    if (converged) return;
+    if (collisions === 0) return { iterations: iteration + 1, collisions };
+    if (order >= NOVERLAP_STALL_FROM) {
+      const before = history[iteration % STALL_ITERATIONS]!;
+      if (iteration >= STALL_ITERATIONS && collisions > before * (1 - STALL_GAIN)) return { iterations: iteration + 1, collisions };
+      history[iteration % STALL_ITERATIONS] = collisions;
+    }
+    last = collisions;
   }
+  return { iterations: settings.maxIterations, collisions: last };
 }

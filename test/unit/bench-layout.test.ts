@@ -180,6 +180,21 @@ describe('layout on typed arrays', () => {
     expect(b).toEqual(a);
   });
 
+  it('stops removing overlaps on a big map once the colliding pairs stop falling', () => {
+    // 6,000 nodes crowded into a square too small for them: the colliding pairs fall fast, then barely move.
+    const N = 6000;
+    const rng = randomLcg(9);
+    const m = new Float32Array(N * 3);
+    for (let i = 0; i < N; i++) m.set([rng() * 500, rng() * 500, 4 + rng() * 4], i * 3);
+    const settings = { maxIterations: 200, margin: 2, ratio: 1.2, expansion: 1.1, speed: 3 };
+    const first = removeOverlaps(m.slice(), { ...settings, maxIterations: 1 }, randomLcg(1));
+    const run = removeOverlaps(m, settings, randomLcg(1));
+    expect(run.iterations).toBeGreaterThan(10);
+    expect(run.iterations).toBeLessThan(200);
+    expect(run.collisions).toBeGreaterThan(0);
+    expect(run.collisions).toBeLessThan(first.collisions / 2);
+  });
+
   it('sizes ForceAtlas2 iterations from node and edge counts: all of them for small graphs, a time budget for large ones', () => {
     expect(layoutIterations(357, 1600)).toBe(iterationsFor(357));
     expect(layoutIterations(200_000, 3_000_000)).toBeLessThan(iterationsFor(200_000));
