@@ -105,7 +105,7 @@ export function gatherCandidates(papers: ReadonlyArray<PaperTerms | PackedTerms>
   numberOf.clear();
   const mayBeOwnTerm = (k: number): boolean => (traits[k]! & 1) !== 0 && ((traits[k]! & 2) !== 0 || senseOf.has(k) || idAt[k]!.includes(' '));
   const nounShare = (id: string): number => {
-    const t = tags.get(id);
+    const t = tags.get(id.slice(id.lastIndexOf(' ') + 1));
     return t ? t[0] / t[1] : 1;
   };
   // A candidate is technical when most of its uses are written as technical tokens: one "DEEP" in capitals does not

@@ -54,7 +54,9 @@ export function nameConcept(c: Candidate, ambiguous: boolean): ConceptNaming {
     displays.set(d, (displays.get(d) ?? 0) + n);
   }
   const ranked = [...displays.entries()].sort(byCount);
-  let label = ranked[0]?.[0] ?? c.id;
+  // "pre-trained" is how a verb of "pretraining" is written, not the name of the concept: a noun form comes first.
+  const participle = (d: string): boolean => /ing$/.test(c.id) && /ed$/i.test(d);
+  let label = (ranked.find(([d]) => !participle(d)) ?? ranked[0])?.[0] ?? c.id;
   let definition: string | undefined;
   let type: ConceptType = c.sense ? 'acronym' : c.technical ? 'token' : c.words > 1 ? 'phrase' : 'word';
   if (c.sense) {

@@ -2,7 +2,7 @@
 // are shared; every other candidate is dropped with its reason.
 import type { FieldOccurrence } from './extract/index.ts';
 import { ING_NOUNS } from './extract/candidates.ts';
-import { GENERIC_HEADS, GENERIC_MODIFIERS, GENERIC_PHRASES, GENERIC_WORDS, generalPerMillion, looksAdjectival } from './extract/lexicon.ts';
+import { GENERIC_HEADS, GENERIC_MODIFIERS, GENERIC_PHRASES, GENERIC_WORDS, generalPerMillion, looksAdjectival, singular } from './extract/lexicon.ts';
 import type { Sense } from './senses.ts';
 
 export interface VocabularyOptions {
@@ -23,7 +23,7 @@ export interface Candidate {
   /** The acronym sense this candidate is the long form of, if any. */
   sense?: Sense;
   technical: boolean;
-  /** For single words: the share of the word's uses in the corpus tagged as a noun. */
+  /** The share of the uses of its last word, in the whole corpus, tagged as a noun. */
   nounShare: number;
   /** Mentions through a verb ("we quantize"): they link papers to a kept concept but never count for keeping it. */
   derived: Map<string, FieldOccurrence[]>;
@@ -95,7 +95,8 @@ export function wordsReason(c: CandidateTraits, options: VocabularyOptions): str
     if (GENERIC_WORDS.has(w) || GENERIC_HEADS.has(w)) return 'generic word';
     if (!c.technical && generalPerMillion(w) > options.maxGeneralPerMillion) return 'common English word';
     if (!c.technical && w.length < 3) return 'too short';
-    if (!c.technical && c.nounShare < 0.6) return 'mostly used as an adjective or verb';
+    // wink tags -ing nouns as verbs ("word embedding"): the known ones are judged by the rules below instead.
+    if (!c.technical && c.nounShare < 0.6 && !ING_NOUNS.has(w)) return 'mostly used as an adjective or verb';
     if (!c.technical && looksAdjectival(w)) return 'an adjective, not a term on its own';
     if (!c.technical && /ing$/.test(w) && !ING_NOUNS.has(w)) return 'a verb form, not a term on its own';
     return undefined;
@@ -133,9 +134,20 @@ function usageReason(c: Candidate): string | undefined {
     // "quantized model", "compressed data", "fine-tuned model": a description, not a term.
     if (/ed$/.test(opener)) return 'a participle describing a generic head';
   }
+  // "networks exhibit", "methods offer": a plural noun, then a word the corpus mostly uses as a verb, is a clause.
+  if (!c.technical && c.nounShare < 0.5 && occurrences.filter(pluralBeforeHead).length * 2 > occurrences.length) return 'a plural noun and its verb';
   const single = occurrences.filter((o) => o.length === 1 && o.hyphenated).length * 2 >= occurrences.length;
   if (single && !c.technical && looksAdjectival(words.join('-'))) return 'an adjective, not a term on its own';
   return undefined;
+}
+
+/** The word before the last is written as a plural: "neural networks exhibit", "experiments support". */
+function pluralBeforeHead(o: FieldOccurrence): boolean {
+  const words = o.surface.split(/\s+/);
+  const before = words[words.length - 2];
+  if (before === undefined || !/^\p{L}\p{Ll}{2,}s$/u.test(before)) return false;
+  const lower = before.toLowerCase();
+  return singular(lower) !== lower;
 }
 
 /** Kinds of thing that a name or a participle in front of them does not make a concept. */

@@ -1,6 +1,7 @@
 // The extract stage on small real sentences: chunks, nested terms, acronyms, coordination and verb forms.
 import { describe, expect, it } from 'vitest';
 import { extractPaper } from '../../scripts/pipeline/extract/index.ts';
+import { singular } from '../../scripts/pipeline/extract/lexicon.ts';
 
 const phrases = (abstract: string, title = 'A paper'): string[] =>
   extractPaper({ key: 'p', title, abstract }).occurrences.filter((o) => !o.derived).map((o) => o.words.join(' '));
@@ -17,6 +18,28 @@ describe('extractPaper', () => {
     expect(mended?.surface).toBe('likelihood maximization');
     expect(paper.occurrences.some((o) => o.words.includes('tion'))).toBe(false);
     expect(phrases('We use first- and second-order methods.')).not.toContain('firstand');
+  });
+
+  it('reads a word pasted back with its line-break hyphen as one word ("predic-tion"), not a compound ("low-rank")', () => {
+    const found = phrases('The predic-tion target and the informa-tion it carries in statistical rela-tional models with low-rank weights.');
+    expect(found).toEqual(expect.arrayContaining(['prediction target', 'information', 'statistical relational model', 'low rank weight']));
+    expect(found.some((p) => /\b(tion|tional|predic|informa|rela)\b/.test(p))).toBe(false);
+  });
+
+  it('reads an -ing word after a plural noun as a verb ("tasks including"), after a singular one as a noun ("model training")', () => {
+    const found = phrases('It helps many tasks including image classification. Results showing gains on model training.');
+    expect(found).toEqual(expect.arrayContaining(['image classification', 'model training']));
+    expect(found.some((p) => /\b(including|showing)\b/.test(p))).toBe(false);
+  });
+
+  it('counts a singular "noun" right after a plural noun as a verb use ("networks exhibit")', () => {
+    const { tags } = extractPaper({ key: 'p', title: 'A paper', abstract: 'Neural networks exhibit bias. The exhibit shows art.' });
+    expect(tags.get('exhibit')).toEqual([1, 2]);
+  });
+
+  it('singularizes by the reading that is an English word: movies, viruses, focuses, goes', () => {
+    expect(phrases('Recommender systems for movies track viruses.')).toEqual(expect.arrayContaining(['movie', 'virus']));
+    expect(['movies', 'focuses', 'goes', 'studies', 'classes', 'annotations', 'pdes'].map(singular)).toEqual(['movie', 'focus', 'go', 'study', 'class', 'annotation', 'pde']);
   });
 
   it('joins hyphenated words again and keeps technical tokens whole', () => {

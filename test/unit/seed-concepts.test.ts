@@ -57,6 +57,11 @@ describe('seed concepts', () => {
     for (const name of ['quantization', 'pruning', 'sparsity', 'GPU', 'latency']) expect(seed.concept(name), name).toBeDefined();
   });
 
+  it('names a concept by its noun: "pretraining", not the participle "pre-trained"', () => {
+    expect(seed.concept('pretraining')).toBeDefined();
+    expect([...seed.concepts.values()].filter((c) => /^pre-?trained$/i.test(c.label))).toEqual([]);
+  });
+
   it('has no generic research-speak, fragments or bare numbers as concepts', () => {
     const junk = [
       'proposed method', 'extensive experiments', 'state-of-the-art', 'novel framework', 'results', 'paper',

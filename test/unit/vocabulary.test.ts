@@ -31,3 +31,22 @@ describe('a word that only ever modifies', () => {
     expect(kept).toContain('compression');
   });
 });
+
+describe('a plural noun and its verb', () => {
+  const abstracts = [
+    'Deep neural networks exhibit adversarial vulnerability, and recurrent networks exhibit instability.',
+    'Convolutional networks exhibit texture bias; we exhibit a counterexample for residual networks.',
+    'Graph networks exhibit oversmoothing. We learn embeddings of words with an embedding layer and embedding tables.',
+    'Sparse networks exhibit robustness; their embeddings drift, as embedding methods and embedding layers show.',
+  ];
+  const { kept, reasons } = select(abstracts);
+
+  it('is not a concept: "networks exhibit" is a clause, not a term', () => {
+    expect(kept.some((id) => id.endsWith(' exhibit'))).toBe(false);
+    expect(reasons.get('networks exhibit')).toBe('a plural noun and its verb');
+  });
+
+  it('while an -ing noun that wink tags as a verb still can be ("embedding")', () => {
+    expect(kept).toContain('embedding');
+  });
+});

@@ -1,7 +1,7 @@
 // Candidate terms of one text: maximal noun-phrase chunks from part-of-speech patterns, and every nested sub-phrase
 // that ends in a noun (so "KV cache quantization" also offers "KV cache" and "quantization" to the corpus statistics).
 import type { Token } from './tokens.ts';
-import { GENERIC_MODIFIERS } from './lexicon.ts';
+import { GENERIC_MODIFIERS, singular } from './lexicon.ts';
 import { coordinated, nominalized } from './coordination.ts';
 import { isAcronymLike, isBareNumber, isStopword, isTechnicalToken, tokenKeyWords } from './terms.ts';
 
@@ -70,9 +70,17 @@ export const ING_NOUNS = new Set(
   masking editing painting retraining post-training morphing warping thresholding binning hashing meshing`.split(/\s+/),
 );
 
-/** A participle after a noun is the sentence's verb ("LLMs gained prominence"), not a modifier. */
+/** A plural noun: "tasks", "Results" (wink tags a capitalized first word PROPN); not an acronym ("LLMs"). */
+export const isPluralNoun = (t: Token): boolean => (t.pos === 'NOUN' || t.pos === 'PROPN') && /^\p{L}\p{Ll}{2,}s$/u.test(t.text) && singular(t.text.toLowerCase()) !== t.text.toLowerCase();
+
+/**
+ * A participle after a noun is the sentence's verb ("LLMs gained prominence"), not a modifier; so is an -ing word
+ * after a plural noun ("tasks including", "results showing", "problems arising"): a term's modifier is singular
+ * ("model training").
+ */
 const startsClause = (prev: Token | undefined, t: Token): boolean =>
-  isParticiple(t) && prev !== undefined && (prev.pos === 'NOUN' || prev.pos === 'PROPN');
+  prev !== undefined &&
+  ((isParticiple(t) && (prev.pos === 'NOUN' || prev.pos === 'PROPN')) || (t.pos === 'VERB' && /\p{L}{3,}ing$/u.test(t.text) && isPluralNoun(prev)));
 
 /** Adjectives that need a word before them ("quantization aware", "transformer based"): never a term's first word. */
 const NEEDS_COMPLEMENT = new Set(

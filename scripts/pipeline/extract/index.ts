@@ -1,7 +1,7 @@
 // Extract stage: one paper in, its candidate term occurrences and acronym definitions out. Pure and per paper, so it
 // can run in any order or thread and give the same result.
 import { findAbbreviations, type AbbreviationDefinition } from './acronyms.ts';
-import { candidates, type Occurrence } from './candidates.ts';
+import { candidates, isPluralNoun, type Occurrence } from './candidates.ts';
 import { tokenize, type Token } from './tokens.ts';
 import { tokenKey, tokenKeyWords } from './terms.ts';
 
@@ -62,12 +62,19 @@ function unshout(text: string): string {
   });
 }
 
+/**
+ * Counts each word's uses and how many were tagged as a noun. A singular "noun" right after a plural noun is counted
+ * as a verb: wink tags "exhibit" in "neural networks exhibit" a noun, and a verb agreeing with its plural subject is
+ * what that spot mostly holds ("systems biology" is the rare compound).
+ */
 function countTags(tokens: Token[], tags: PaperTerms['tags']): void {
-  for (const t of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
     if (t.pos === 'PUNCT' || !/\p{L}/u.test(t.text)) continue;
     const word = tokenKey(t.text, true);
     const entry = tags.get(word) ?? [0, 0];
-    if (t.pos === 'NOUN' || t.pos === 'PROPN') entry[0]++;
+    const verbSpot = i > 0 && isPluralNoun(tokens[i - 1]!) && !/s$/i.test(t.text);
+    if ((t.pos === 'NOUN' || t.pos === 'PROPN') && !verbSpot) entry[0]++;
     entry[1]++;
     tags.set(word, entry);
   }

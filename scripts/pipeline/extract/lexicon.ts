@@ -133,17 +133,24 @@ const SINGULAR_EXCEPTIONS = new Map<string, string>([
   ['branches', 'branch'], ['benches', 'bench'], ['sketches', 'sketch'], ['boxes', 'box'], ['prefixes', 'prefix'],
 ]);
 
-/** Plural → singular for one lowercase word (suffix rules plus the exceptions above). */
+/**
+ * Plural → singular for one lowercase word: the exceptions above, else suffix rules. Where the rule's word is not
+ * English but the other reading of the suffix is ("movies": "movy" / "movie"; "focuses": "focuse" / "focus"; "goes"),
+ * the other reading wins.
+ */
 export function singular(word: string): string {
   const known = SINGULAR_EXCEPTIONS.get(word);
   if (known !== undefined) return known;
   if (word.length <= 3 || !word.endsWith('s')) return word;
   if (/(ss|us|is)$/.test(word)) return word;
-  if (/[^aeiou]ies$/.test(word)) return word.slice(0, -3) + 'y';
+  if (/[^aeiou]ies$/.test(word)) return preferEnglish(word.slice(0, -3) + 'y', word.slice(0, -1));
   if (/(sh|ch|x|zz)es$/.test(word)) return word.slice(0, -2);
   if (/sses$/.test(word)) return word.slice(0, -2);
+  if (/(us|o)es$/.test(word)) return preferEnglish(word.slice(0, -1), word.slice(0, -2));
   return word.slice(0, -1);
 }
+
+const preferEnglish = (rule: string, other: string): string => (!general.has(rule) && general.has(other) ? other : rule);
 
 /** Stems spelled -ise / -isation in British English ("optimise", "normalisation"); "noise", "supervise" are not. */
 const IZE_STEMS =

@@ -99,6 +99,10 @@ export function tokenKey(surface: string, last: boolean): string {
   return remember(last ? keyLast : keyInner, surface, (s) => sharedKeyWords(s, last).join(' '));
 }
 
+/** A word split by a line-break hyphen and pasted back with it ("predic-tion", "rela-tional"): neither half is English. */
+const brokenWord = (a: string, b: string): boolean =>
+  generalPerMillion(a) === 0 && generalPerMillion(b) === 0 && /^\p{L}+$/u.test(a + b) && generalPerMillion(a + b) > 0;
+
 function keyWordsOf(surface: string, last: boolean): string[] {
   const folded = surface.normalize('NFKD').replace(/\p{M}+/gu, '');
   if (isAcronymLike(folded) || isTechnicalToken(folded)) {
@@ -109,7 +113,7 @@ function keyWordsOf(surface: string, last: boolean): string[] {
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i] ?? '';
     const prev = out[out.length - 1];
-    if (prev !== undefined && JOINING_PREFIXES.has(prev) && i > 0) out[out.length - 1] = prev + part;
+    if (prev !== undefined && i > 0 && (JOINING_PREFIXES.has(prev) || brokenWord(prev, part))) out[out.length - 1] = prev + part;
     else out.push(part);
   }
   return out.map((w, i) => {
