@@ -105,6 +105,75 @@ export function hubLimitFor(paperCounts: number[], corpusSize: number): number {
   return limit;
 }
 
+/**
+ * Scored papers, taken best first (higher score, then smaller key): a binary heap, so taking the first k of m scored
+ * papers costs m + k·log m instead of sorting all m.
+ */
+class Ranking {
+  readonly paper: Int32Array;
+  readonly score: Float64Array;
+  private readonly heap: Int32Array;
+  private size = 0;
+  private count = 0;
+
+  constructor(capacity: number, private readonly keys: string[]) {
+    this.paper = new Int32Array(capacity);
+    this.score = new Float64Array(capacity);
+    this.heap = new Int32Array(capacity);
+  }
+
+  clear(): void {
+    this.size = 0;
+    this.count = 0;
+  }
+
+  add(paper: number, score: number): void {
+    const at = this.count++;
+    this.paper[at] = paper;
+    this.score[at] = score;
+    this.heap[this.size++] = at;
+    this.up(this.size - 1);
+  }
+
+  /** The slot of the best paper left (read `paper` and `score` there), or -1. */
+  pop(): number {
+    if (this.size === 0) return -1;
+    const top = this.heap[0]!;
+    this.heap[0] = this.heap[--this.size]!;
+    this.down(0);
+    return top;
+  }
+
+  private before(a: number, b: number): boolean {
+    const d = this.score[a]! - this.score[b]!;
+    return d > 0 || (d === 0 && cmp(this.keys[this.paper[a]!]!, this.keys[this.paper[b]!]!) < 0);
+  }
+
+  private up(i: number): void {
+    const h = this.heap;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!this.before(h[i]!, h[parent]!)) return;
+      [h[i], h[parent]] = [h[parent]!, h[i]!];
+      i = parent;
+    }
+  }
+
+  private down(i: number): void {
+    const h = this.heap;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let top = i;
+      if (l < this.size && this.before(h[l]!, h[top]!)) top = l;
+      if (r < this.size && this.before(h[r]!, h[top]!)) top = r;
+      if (top === i) return;
+      [h[i], h[top]] = [h[top]!, h[i]!];
+      i = top;
+    }
+  }
+}
+
 /** Related papers of every paper: cosine over specificity-weighted concept sets, best first, with shared concepts. */
 export function relatePapers(paperKeys: string[], concepts: ConceptRecord[], options: LinkOptions): Map<string, RelatedPaper[]> {
   const n = paperKeys.length;
@@ -120,6 +189,7 @@ export function relatePapers(paperKeys: string[], concepts: ConceptRecord[], opt
   const dot = new Float64Array(n);
   const mark = new Uint8Array(used.length);
   const related = new Map<string, RelatedPaper[]>();
+  const best = new Ranking(n, paperKeys);
   for (let p = 0; p < n; p++) {
     const touched: number[] = [];
     for (const ci of conceptsOf[p]!) {
@@ -130,20 +200,21 @@ export function relatePapers(paperKeys: string[], concepts: ConceptRecord[], opt
         dot[q]! += w2[ci]!;
       }
     }
-    const scored: Array<{ q: number; score: number }> = [];
+    best.clear();
     for (const q of touched) {
       const score = dot[q]! / (norm[p]! * norm[q]!);
       dot[q] = 0;
-      if (score >= options.minRelatedScore) scored.push({ q, score: Math.round(score * 1000) / 1000 });
+      if (score >= options.minRelatedScore) best.add(q, Math.round(score * 1000) / 1000);
     }
-    scored.sort((a, b) => b.score - a.score || cmp(paperKeys[a.q]!, paperKeys[b.q]!));
     const list: RelatedPaper[] = [];
-    for (const { q, score } of scored) {
+    // Best first; a big corpus touches thousands of papers per paper, and only the first few are ever read.
+    for (let at = best.pop(); at >= 0; at = best.pop()) {
+      const q = best.paper[at]!;
       const shared = conceptsOf[q]!.filter((ci) => mark[ci] === 1).map((ci) => used[ci]!);
       // One shared single word ("propagation", "loss") can mean different things in two papers: not a reason.
       if (shared.length === 1 && shared[0]!.type === 'word') continue;
       shared.sort((a, b) => b.specificity - a.specificity || cmp(a.key, b.key));
-      list.push({ key: paperKeys[q]!, score, shared: shared.map((c) => c.key) });
+      list.push({ key: paperKeys[q]!, score: best.score[at]!, shared: shared.map((c) => c.key) });
       if (list.length >= options.maxRelated) break;
     }
     for (const ci of conceptsOf[p]!) mark[ci] = 0;
