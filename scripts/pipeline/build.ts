@@ -4,10 +4,10 @@ import type { ConceptAttributes, PaperAttributes, SerializedAtlas } from '../../
 import { SCHEMA_VERSION } from '../../src/contract/types.ts';
 import type { BuildOptions } from '../options.ts';
 import { clusterOfConcept, clusterPapers } from './cluster.ts';
-import { emitAtlas } from './emit.ts';
+import { emitAtlas, type EmitEdge } from './emit.ts';
 import { extractPacked, type PackedTerms } from './extract/packed.ts';
 import { layout, layoutIterations, layoutQuality, SATELLITE_MAX_PAPERS, SATELLITES_FROM } from './layout.ts';
-import { buildConcepts, relatePapers } from './link.ts';
+import { buildConcepts, relatePapers, type ConceptRecord } from './link.ts';
 import { nameClusters, OTHER_COLOR } from './name-clusters.ts';
 import type { RawPaper } from './read.ts';
 import { applyOverrides, namedIn, NO_OVERRIDES, type Overrides } from './overrides.ts';
@@ -161,14 +161,7 @@ export function buildAtlas(input: BuildInput, progress: Progress = () => {}): Bu
     };
     return { key: c.key, attributes };
   });
-  const edges = concepts.flatMap((c) =>
-    [...c.papers].map(([p, link]) => ({
-      key: `${p}|${c.key}`,
-      source: p,
-      target: c.key,
-      attributes: { kind: 'mentions' as const, weight: link.weight, titleSpans: link.titleSpans, abstractSpans: link.abstractSpans },
-    })),
-  );
+  const edges = mentionEdges(concepts);
 
   const atlas = emitAtlas({
     attributes: {
@@ -193,6 +186,40 @@ export function buildAtlas(input: BuildInput, progress: Progress = () => {}): Bu
 }
 
 const round2 = (v: number): number => Math.round(v * 100) / 100;
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The paper–concept edges, made in the order emit sorts them (by key "paper|concept": papers as compared with the "|"
+ * after them, then a paper's concepts), so that sorting millions of edges finds them already in order. Each is
+ * written out as one object literal (V8 stores spread copies in a larger form).
+ */
+function mentionEdges(concepts: ConceptRecord[]): EmitEdge[] {
+  const ofPaper = new Map<string, ConceptRecord[]>();
+  for (const c of concepts)
+    for (const p of c.papers.keys()) {
+      const list = ofPaper.get(p);
+      if (list) list.push(c);
+      else ofPaper.set(p, [c]);
+    }
+  const edges: EmitEdge[] = [];
+  const papers = [...ofPaper.keys()].map((p) => `${p}|`).sort(cmp);
+  for (const prefix of papers) {
+    const p = prefix.slice(0, -1);
+    const list = ofPaper.get(p)!.sort((a, b) => cmp(a.key, b.key));
+    for (const c of list) {
+      const link = c.papers.get(p)!;
+      edges.push({
+        key: prefix + c.key,
+        source: p,
+        target: c.key,
+        attributes: { kind: 'mentions', weight: link.weight, titleSpans: link.titleSpans, abstractSpans: link.abstractSpans },
+        undirected: true,
+      });
+    }
+  }
+  return edges;
+}
 
 /** Map labels stay short; the full title is in the panel. */
 export function shortLabel(title: string, max = 48): string {

@@ -5,6 +5,7 @@ import { slugify } from './read.ts';
 import { nameConcept } from './labels.ts';
 import type { SenseTable } from './senses.ts';
 import type { Vocabulary } from './vocabulary.ts';
+import type { FieldOccurrence } from './extract/index.ts';
 
 export interface PaperLink {
   weight: number;
@@ -37,16 +38,22 @@ const MAX_SPANS = 64;
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** Sorts and merges overlapping spans, in place: the spans are the caller's own. */
 function mergeSpans(spans: Span[]): Span[] {
-  const sorted = [...spans].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  if (spans.length < 2) return spans;
+  spans.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const out: Span[] = [];
-  for (const s of sorted) {
+  for (const s of spans) {
     const last = out[out.length - 1];
     if (last && s[0] < last[1]) last[1] = Math.max(last[1], s[1]);
-    else out.push([s[0], s[1]]);
+    else out.push(s);
   }
   return out;
 }
+
+const NO_OCCURRENCES: FieldOccurrence[] = [];
+
+const capped = (spans: Span[]): Span[] => (spans.length > MAX_SPANS ? spans.slice(0, MAX_SPANS) : spans);
 
 /** Builds concept records (keys "c:<slug>", unique) from the kept vocabulary. */
 export function buildConcepts(
@@ -63,14 +70,16 @@ export function buildConcepts(
     for (let n = 2; used.has(key); n++) key = `c:${slugify(c.id) || 'concept'}-${n}`;
     used.add(key);
     const papers = new Map<string, PaperLink>();
-    for (const paper of [...new Set([...c.byPaper.keys(), ...c.derived.keys()])].sort(cmp)) {
-      const list = [...(c.byPaper.get(paper) ?? []), ...(c.derived.get(paper) ?? [])];
-      const title = list.filter((o) => o.field === 'title');
-      const abstract = list.filter((o) => o.field === 'abstract');
+    const keys = c.derived.size ? [...new Set([...c.byPaper.keys(), ...c.derived.keys()])] : [...c.byPaper.keys()];
+    for (const paper of keys.sort(cmp)) {
+      const title: Span[] = [];
+      const abstract: Span[] = [];
+      for (const o of c.byPaper.get(paper) ?? NO_OCCURRENCES) (o.field === 'title' ? title : abstract).push([o.start, o.end]);
+      for (const o of c.derived.get(paper) ?? NO_OCCURRENCES) (o.field === 'title' ? title : abstract).push([o.start, o.end]);
       papers.set(paper, {
         weight: abstract.length + 2 * title.length,
-        titleSpans: mergeSpans(title.map((o) => [o.start, o.end])).slice(0, MAX_SPANS),
-        abstractSpans: mergeSpans(abstract.map((o) => [o.start, o.end])).slice(0, MAX_SPANS),
+        titleSpans: capped(mergeSpans(title)),
+        abstractSpans: capped(mergeSpans(abstract)),
       });
     }
     const idf = Math.log((paperCount + 1) / papers.size);
