@@ -127,17 +127,23 @@ function usageReason(c: Candidate): string | undefined {
   const words = c.id.split(' ');
   if (words.length === 1) return c.technical ? undefined : modifierReason(c);
   const head = words[words.length - 1]!;
-  const occurrences = [...c.byPaper.values()].flat();
-  const first = occurrences[0];
-  if (first && DESCRIBED_HEADS.has(head) && occurrences.every((o) => o.length === 2)) {
+  const lists = [...c.byPaper.values()];
+  let all = 0;
+  for (const list of lists) all += list.length;
+  const count = (test: (o: FieldOccurrence) => boolean): number => {
+    let n = 0;
+    for (const list of lists) for (const o of list) if (test(o)) n++;
+    return n;
+  };
+  const first = lists[0]?.[0];
+  if (first && DESCRIBED_HEADS.has(head) && lists.every((list) => list.every((o) => o.length === 2))) {
     const opener = first.surface.split(/\s+/)[0] ?? '';
     // "quantized model", "compressed data", "fine-tuned model": a description, not a term.
     if (/ed$/.test(opener)) return 'a participle describing a generic head';
   }
   // "networks exhibit", "methods offer": a plural noun, then a word the corpus mostly uses as a verb, is a clause.
-  if (!c.technical && c.nounShare < 0.5 && occurrences.filter(pluralBeforeHead).length * 2 > occurrences.length) return 'a plural noun and its verb';
-  const single = occurrences.filter((o) => o.length === 1 && o.hyphenated).length * 2 >= occurrences.length;
-  if (single && !c.technical && looksAdjectival(words.join('-'))) return 'an adjective, not a term on its own';
+  if (!c.technical && c.nounShare < 0.5 && count(pluralBeforeHead) * 2 > all) return 'a plural noun and its verb';
+  if (!c.technical && looksAdjectival(words.join('-')) && count((o) => o.length === 1 && o.hyphenated) * 2 >= all) return 'an adjective, not a term on its own';
   return undefined;
 }
 
@@ -247,21 +253,24 @@ function standAloneReason(
   keptRanges: Map<string, Map<number, Array<[number, number]>>>,
   options: VocabularyOptions,
 ): string | undefined {
+  const need = c.words === 1 && !c.technical && !c.sense ? options.minPapers : 1;
   let freePapers = 0;
-  let alonePapers = 0;
   for (const [paper, list] of c.byPaper) {
     const chunks = keptRanges.get(paper);
     const free = list.some((o) => {
       const ranges = chunks?.get(o.chunk);
       return !ranges?.some(([from, to]) => from <= o.from && to >= o.to && to - from > o.to - o.from);
     });
-    if (free) freePapers++;
-    if (list.some((o) => o.maximal)) alonePapers++;
+    if (free && ++freePapers >= need) break;
   }
-  const need = c.words === 1 && !c.technical && !c.sense ? options.minPapers : 1;
   if (freePapers < need) return 'only inside longer terms (a fragment)';
   const hyphenated =
-    !/(tion|sion|ment|ing|ity|ness|ance|ence|ism|width|entropy|design)$/.test(c.id) && [...c.byPaper.values()].every((list) => list.every((o) => o.hyphenated));
-  if (hyphenated && !c.technical && alonePapers < options.minPapers) return 'a hyphenated modifier, not a term on its own';
+    !c.technical &&
+    !/(tion|sion|ment|ing|ity|ness|ance|ence|ism|width|entropy|design)$/.test(c.id) &&
+    [...c.byPaper.values()].every((list) => list.every((o) => o.hyphenated));
+  if (!hyphenated) return undefined;
+  let alonePapers = 0;
+  for (const list of c.byPaper.values()) if (list.some((o) => o.maximal)) alonePapers++;
+  if (alonePapers < options.minPapers) return 'a hyphenated modifier, not a term on its own';
   return undefined;
 }
