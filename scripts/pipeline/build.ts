@@ -1,12 +1,12 @@
 // The whole build as pure stages: extract → normalize → select → link → cluster → layout → emit. No fs, no process:
 // the CLI gives it papers and options and gets back the graph, the dropped-candidate report and stage timings.
-import type { ConceptAttributes, PaperAttributes, SerializedAtlas } from '../../src/contract/types.ts';
+import type { ConceptAttributes, PaperAttributes, RelatedPaper, SerializedAtlas } from '../../src/contract/types.ts';
 import { SCHEMA_VERSION } from '../../src/contract/types.ts';
 import type { BuildOptions } from '../options.ts';
-import { clusterOfConcept, clusterPapers } from './cluster.ts';
+import { clusterOfConcept, clusterPapers, type Clustering } from './cluster.ts';
 import { emitAtlas, type EmitEdge } from './emit.ts';
 import { extractPacked, type PackedTerms } from './extract/packed.ts';
-import { layout, layoutIterations, layoutQuality, SATELLITE_MAX_PAPERS, SATELLITES_FROM } from './layout.ts';
+import { layout, layoutIterations, layoutQuality, SATELLITE_MAX_PAPERS, SATELLITES_FROM, type Positions } from './layout.ts';
 import { buildConcepts, relatePapers, type ConceptRecord } from './link.ts';
 import { nameClusters, OTHER_COLOR } from './name-clusters.ts';
 import type { RawPaper } from './read.ts';
@@ -70,27 +70,9 @@ export function buildAtlas(input: BuildInput, progress: Progress = () => {}): Bu
     });
   lap('extract');
 
-  const senses = buildSenses(extracted);
-  const overrides = input.overrides ?? NO_OVERRIDES;
-  const leftOut = new Map<string, LeftOut>();
-  const rare: RareCandidates = { ids: [], papers: [] };
-  const candidates = gatherCandidates(extracted, senses, { select: { options, paperCount: papers.length, leftOut, rare }, wanted: namedIn(overrides) });
-  // The packed occurrences are not needed any more (what is left of them is in the candidates): let them go, the
-  // caller's array included.
-  extracted.length = 0;
-  if (input.extracted) input.extracted.length = 0;
-  const user = applyOverrides(candidates, overrides);
-  lap('normalize');
-  const vocabulary = selectVocabulary(candidates, papers.length, options, user, leftOut);
-  const concepts = buildConcepts(vocabulary, senses, papers.length, user);
+  const { concepts, terms, dropped, rare, unknownOverrides } = selectConcepts(input, extracted, papers.length, lap);
   const paperKeys = papers.map((p) => p.key).sort();
-  // Communities are found on a denser similarity graph than the related lists a reader sees: Louvain needs the weak
-  // ties too, a reader only the strong ones.
-  const similar = relatePapers(paperKeys, concepts, { maxRelated: Math.max(10, options.maxRelated), minRelatedScore: CLUSTER_MIN_SCORE });
-  const related = new Map([...similar].map(([p, list]) => [p, list.filter((r) => r.score >= options.minRelatedScore).slice(0, options.maxRelated)]));
-  lap('link');
-
-  const clustering = clusterPapers(paperKeys, similar, options);
+  const { related, clustering } = relateAndCluster(paperKeys, concepts, options, lap);
   const clusters = nameClusters(concepts, clustering);
   lap('cluster');
 
@@ -99,27 +81,11 @@ export function buildAtlas(input: BuildInput, progress: Progress = () => {}): Bu
   for (const c of concepts) for (const p of c.papers.keys()) degree.set(p, (degree.get(p) ?? 0) + 1);
   const paperSize = (k: string): number => round2(5 + 1.5 * Math.sqrt(degree.get(k) ?? 0));
   const conceptSize = (n: number): number => round2(2 + 2.2 * Math.sqrt(n));
-  // On a big map the concepts only a few papers share are placed between their papers after ForceAtlas2, not by it.
-  const satellites = paperKeys.length + concepts.length >= SATELLITES_FROM;
-  const layoutNodes = [
-    ...paperKeys.map((key) => ({ key, cluster: clustering.ofPaper.get(key) ?? 0, size: paperSize(key) })),
-    ...concepts.map((c) => ({ key: c.key, cluster: conceptCluster.get(c.key) ?? 0, size: conceptSize(c.papers.size), satellite: satellites && c.papers.size <= SATELLITE_MAX_PAPERS })),
-  ];
-  const layoutEdges = [
-    ...concepts.flatMap((c) => [...c.papers].map(([p, link]) => ({ source: p, target: c.key, weight: 1 + Math.log1p(link.weight) }))),
-    ...[...related].flatMap(([p, list]) => list.map((r) => ({ source: p, target: r.key, weight: 20 * r.score }))),
-  ];
-  const keys = layoutNodes.map((n) => n.key);
-  const start = input.previous ? startPositions(keys, layoutEdges, input.previous, options.seed) : undefined;
-  // A map that is mostly known only settles the newcomers in: a quarter of the usual iterations.
-  const settle = start && knownShare(keys, input.previous!) >= 0.5;
-  const iterations = options.iterations || (settle ? Math.max(20, Math.round(layoutIterations(keys.length, layoutEdges.length) / 4)) : 0);
-  const positions = layout(layoutNodes, layoutEdges, clustering.count, { seed: options.seed, iterations, ...(start ? { previous: start } : {}) });
+  const positions = place(input, paperKeys, concepts, related, clustering, conceptCluster, paperSize, conceptSize);
   const quality = layoutQuality(positions, related, options.seed);
   lap('layout');
 
   const colorOf = (cluster: number): string => clusters[cluster]?.color ?? OTHER_COLOR;
-  const terms = paperTerms(vocabulary, options);
   const byKey = new Map(papers.map((p) => [p.key, p]));
   const paperNodes = paperKeys.map((key) => {
     const p = byKey.get(key)!;
@@ -182,7 +148,81 @@ export function buildAtlas(input: BuildInput, progress: Progress = () => {}): Bu
     edges,
   });
   lap('emit');
-  return { atlas, dropped: vocabulary.dropped, rare, timings, unknownOverrides: user.unknown };
+  return { atlas, dropped, rare, timings, unknownOverrides };
+}
+
+/**
+ * Normalize and select: candidates gathered from the packed terms, the user's overrides applied, the vocabulary chosen
+ * and turned into concept records, each paper's own terms picked. Only those leave this function, so the candidates
+ * and their millions of occurrence objects can be collected before the later stages run.
+ */
+function selectConcepts(
+  input: BuildInput,
+  extracted: PackedTerms[],
+  paperCount: number,
+  lap: (stage: string) => void,
+): { concepts: ConceptRecord[]; terms: Map<string, string[]>; dropped: Dropped[]; rare: RareCandidates; unknownOverrides: string[] } {
+  const { options } = input;
+  const senses = buildSenses(extracted);
+  const overrides = input.overrides ?? NO_OVERRIDES;
+  const leftOut = new Map<string, LeftOut>();
+  const rare: RareCandidates = { ids: [], papers: [] };
+  const candidates = gatherCandidates(extracted, senses, { select: { options, paperCount, leftOut, rare }, wanted: namedIn(overrides) });
+  // The packed occurrences are not needed any more (what is left of them is in the candidates): let them go, the
+  // caller's array included.
+  extracted.length = 0;
+  if (input.extracted) input.extracted.length = 0;
+  const user = applyOverrides(candidates, overrides);
+  lap('normalize');
+  const vocabulary = selectVocabulary(candidates, paperCount, options, user, leftOut);
+  const concepts = buildConcepts(vocabulary, senses, paperCount, user);
+  return { concepts, terms: paperTerms(vocabulary, options), dropped: vocabulary.dropped, rare, unknownOverrides: user.unknown };
+}
+
+/**
+ * Related papers (the lists a reader sees) and the paper clusters. Communities are found on a denser similarity graph
+ * than the related lists: Louvain needs the weak ties too, a reader only the strong ones.
+ */
+function relateAndCluster(
+  paperKeys: string[],
+  concepts: ConceptRecord[],
+  options: BuildOptions,
+  lap: (stage: string) => void,
+): { related: Map<string, RelatedPaper[]>; clustering: Clustering } {
+  const similar = relatePapers(paperKeys, concepts, { maxRelated: Math.max(10, options.maxRelated), minRelatedScore: CLUSTER_MIN_SCORE });
+  const related = new Map([...similar].map(([p, list]) => [p, list.filter((r) => r.score >= options.minRelatedScore).slice(0, options.maxRelated)]));
+  lap('link');
+  return { related, clustering: clusterPapers(paperKeys, similar, options) };
+}
+
+/** Positions of every node; the layout's node and edge lists live only while it runs. */
+function place(
+  input: BuildInput,
+  paperKeys: string[],
+  concepts: ConceptRecord[],
+  related: Map<string, RelatedPaper[]>,
+  clustering: Clustering,
+  conceptCluster: Map<string, number>,
+  paperSize: (key: string) => number,
+  conceptSize: (papers: number) => number,
+): Positions {
+  const { options } = input;
+  // On a big map the concepts only a few papers share are placed between their papers after ForceAtlas2, not by it.
+  const satellites = paperKeys.length + concepts.length >= SATELLITES_FROM;
+  const layoutNodes = [
+    ...paperKeys.map((key) => ({ key, cluster: clustering.ofPaper.get(key) ?? 0, size: paperSize(key) })),
+    ...concepts.map((c) => ({ key: c.key, cluster: conceptCluster.get(c.key) ?? 0, size: conceptSize(c.papers.size), satellite: satellites && c.papers.size <= SATELLITE_MAX_PAPERS })),
+  ];
+  const layoutEdges = [
+    ...concepts.flatMap((c) => [...c.papers].map(([p, link]) => ({ source: p, target: c.key, weight: 1 + Math.log1p(link.weight) }))),
+    ...[...related].flatMap(([p, list]) => list.map((r) => ({ source: p, target: r.key, weight: 20 * r.score }))),
+  ];
+  const keys = layoutNodes.map((n) => n.key);
+  const start = input.previous ? startPositions(keys, layoutEdges, input.previous, options.seed) : undefined;
+  // A map that is mostly known only settles the newcomers in: a quarter of the usual iterations.
+  const settle = start && knownShare(keys, input.previous!) >= 0.5;
+  const iterations = options.iterations || (settle ? Math.max(20, Math.round(layoutIterations(keys.length, layoutEdges.length) / 4)) : 0);
+  return layout(layoutNodes, layoutEdges, clustering.count, { seed: options.seed, iterations, ...(start ? { previous: start } : {}) });
 }
 
 const round2 = (v: number): number => Math.round(v * 100) / 100;
