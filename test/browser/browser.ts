@@ -39,6 +39,9 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--no-first-run',
+      // Each new context's window preloads the omnibox popup (a WebUI page in a renderer of its own) while the page
+      // under test loads; on a 2-core machine that competes with it for a core. A user's browser has it loaded already.
+      '--disable-features=WebUIOmniboxFullPopup,WebUIOmniboxAimPopup,WebUIOmniboxPopup,PreloadTopChromeWebUI',
     ],
   });
 }
