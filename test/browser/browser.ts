@@ -99,7 +99,11 @@ export async function fetchGraph(page: Page): Promise<SiteGraph> {
   };
   await read(LAYOUT_FILE);
   const layout = files.get(LAYOUT_FILE) as SiteLayout;
-  const more = [...(typeof layout.names === 'string' ? [layout.names] : []), ...('files' in layout.text ? layout.text.files : [])];
+  const more = [
+    ...('file' in layout.edges ? [layout.edges.file] : []),
+    ...(typeof layout.names === 'string' ? [layout.names] : []),
+    ...('files' in layout.text ? layout.text.files : []),
+  ];
   await Promise.all(more.map(read));
   return decodeSite((name) => files.get(name)) as unknown as SiteGraph;
 }
