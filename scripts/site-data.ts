@@ -10,10 +10,12 @@ import { CorpusError } from './pipeline/read.ts';
 export interface SiteDataStats {
   files: number;
   nodes: number;
-  /** gzip bytes of the layout file (what the first frame waits for). */
+  /** gzip bytes of the layout file (what the first frame of a big map waits for). */
   layoutGzip: number;
-  /** gzip bytes of the layout columns alone (without inline text): the per-node cost of the map itself. */
+  /** gzip bytes of the layout columns and links (without text): the per-node cost of the map itself. */
   columnsGzip: number;
+  /** Text chunk files. */
+  chunks: number;
   /** gzip bytes of every data file together. */
   totalGzip: number;
   inline: boolean;
@@ -57,13 +59,13 @@ export function writeSiteData(graph: string | SerializedAtlas, dir: string, opti
     totalGzip += gz;
     if (name === LAYOUT_FILE) layoutGzip = gz;
   }
-  const columns = JSON.stringify({ ...parts.layout, names: '', text: { files: [], chunk: [] } });
-  return { files: files.size, nodes: data.nodes.length, layoutGzip, columnsGzip: gzipSync(columns).length, totalGzip, inline: parts.chunks.length === 0 };
+  const columns = JSON.stringify({ ...parts.layout, edges: parts.links ?? parts.layout.edges, names: '', text: { files: [], chunk: [] } });
+  return { files: files.size, nodes: data.nodes.length, layoutGzip, columnsGzip: gzipSync(columns).length, chunks: parts.chunks.length, totalGzip, inline: parts.chunks.length === 0 };
 }
 
 export function describeSiteData(s: SiteDataStats): string {
   const kb = (b: number): string => `${(b / 1024).toFixed(1)} KB`;
   const perNode = (s.columnsGzip / Math.max(1, s.nodes)).toFixed(1);
   return `site data: ${LAYOUT_FILE} ${kb(s.layoutGzip)} gzip (layout ${perNode} B/node)` +
-    (s.inline ? ', text inline (one request)' : `, names + ${s.files - 2} text chunks loaded after the first frame; ${kb(s.totalGzip)} gzip in all`);
+    (s.inline ? ', text inline (one request)' : `, links, names + ${s.chunks} text chunks loaded after the first frame; ${kb(s.totalGzip)} gzip in all`);
 }

@@ -6,7 +6,7 @@ import { fetchPart, loadSite } from './data/load.ts';
 import { createTextLoader } from './data/text-loader.ts';
 import { createViewCache } from './data/view.ts';
 import { createFilterResolver } from './filter/apply.ts';
-import { createDisplay } from './map/display.ts';
+import { createDisplay, needsLinksFirst } from './map/display.ts';
 import { setupMap } from './map/map.ts';
 import { createRenderer } from './map/renderer.ts';
 import type { LiveIndex } from './search/live-index.ts';
@@ -40,6 +40,8 @@ async function main(): Promise<void> {
   // The URL first, so a shared view (selection, filters, camera) is in place before the map draws.
   const fromUrl = readUrlView();
   const store = createStore(applyUrlView(initialState, fromUrl, atlas));
+  // A big site's links come after the first frame, unless that frame needs them.
+  if (needsLinksFirst(atlas, store.get())) await text.links();
   /** The search index, once the explorer module is in (it suggests names for unknown filter terms). */
   let index: LiveIndex | null = null;
   let suggest: ((name: string) => string | null) | null = null;
@@ -49,7 +51,10 @@ async function main(): Promise<void> {
 
   performance.mark('atlas:model');
   const display = createDisplay(atlas);
+  performance.mark('atlas:display');
   // Sigma starts on an empty graph and gets the map once its reducers are in place: one pass over the nodes, not two.
+  // (Starting it before the layout file is in, to overlap its WebGL start-up with the download, made a big map's
+  // first frame slower here: the new canvases compete with the decoding for the two cores.)
   const sigma = createRenderer(byId('map'), new Graph());
   performance.mark('atlas:renderer');
   const header = byId('header');
@@ -75,8 +80,8 @@ async function main(): Promise<void> {
   sigma.setGraph(display.graph);
   await nextFrame();
 
-  // After the first frame: the rest of the page and the titles; the abstracts follow in the background.
-  const [explorer] = await Promise.all([import('./ui/explorer.ts'), text.names()]);
+  // After the first frame: the rest of the page, the titles and the links; the abstracts follow in the background.
+  const [explorer] = await Promise.all([import('./ui/explorer.ts'), text.names(), text.links()]);
   // A concept filter from the URL may name an alias: with the names in, the filtered view is derived again.
   if (store.get().filters.query.trim()) store.set((s) => ({ ...s, filters: { ...s.filters } }));
   ({ index } = explorer.setupExplorer(store, atlas, {

@@ -43,7 +43,9 @@ export class AppBench {
     const dir = resolve(siteDir);
     const server = await startStaticServer(dir, '/atlas/');
     try {
-      return new AppBench(await launchBrowser(), server, dir);
+      const browser = await launchBrowser();
+      await startGpu(browser);
+      return new AppBench(browser, server, dir);
     } catch (e) {
       await server.close();
       throw e;
@@ -107,6 +109,20 @@ export class AppBench {
     } finally {
       await context.close().catch(() => {});
     }
+  }
+}
+
+/**
+ * Opens a WebGL context once before any measurement: the browser's GPU process starts with the first one (a few
+ * hundred ms under software WebGL), which a user's running browser has long done, so no size's first load pays for it.
+ */
+async function startGpu(browser: Browser): Promise<void> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.evaluate(`Boolean(document.createElement('canvas').getContext('webgl2') ?? document.createElement('canvas').getContext('webgl'))`);
+  } finally {
+    await context.close();
   }
 }
 

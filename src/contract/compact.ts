@@ -19,6 +19,20 @@ export const SITE_FORMAT = 'concept-atlas-site' as const;
 export const SITE_VERSION = 1 as const;
 /** The layout file the app fetches first. */
 export const LAYOUT_FILE = 'atlas.json';
+/** The links of a site whose text comes in chunks: fetched after the first frame (a big map draws none). */
+export const LINKS_FILE = 'atlas-links.json';
+
+/** The links as index arrays, in edge order. */
+export interface SiteLinks {
+  /** Node index of each edge's source, as the difference from the previous edge's source. */
+  source: number[];
+  target: number[];
+  weight: number[];
+  /** The edge's `undirected` flag: one value for all, or one per edge (0 false, 1 true, 2 absent). */
+  undirected: boolean | null | number[];
+  /** Edge keys, only when some key is not "source|target". */
+  keys?: string[];
+}
 
 /** Everything needed to draw the map: one entry per node (graph order) in each column; edges as index arrays. */
 export interface SiteLayout {
@@ -41,16 +55,8 @@ export interface SiteLayout {
   cluster: number[];
   /** Per concept (in node order): its `papers` count. */
   papers: number[];
-  edges: {
-    /** Node index of each edge's source, as the difference from the previous edge's source. */
-    source: number[];
-    target: number[];
-    weight: number[];
-    /** The edge's `undirected` flag: one value for all, or one per edge (0 false, 1 true, 2 absent). */
-    undirected: boolean | null | number[];
-    /** Edge keys, only when some key is not "source|target". */
-    keys?: string[];
-  };
+  /** The links: inline, or the file they are in and how many there are. */
+  edges: SiteLinks | { file: string; count: number };
   /** The names part: inline, or the file it is in. */
   names: SiteNames | string;
   /** The text: inline (one part), or chunk files and the chunk of each paper (paper order). */
@@ -90,6 +96,8 @@ export interface SiteParts {
   layout: SiteLayout;
   /** Null when inline. */
   names: SiteNames | null;
+  /** Null when inline. */
+  links: SiteLinks | null;
   /** Empty when inline. */
   chunks: SiteText[];
 }
@@ -200,7 +208,7 @@ export function encodeSite(graph: SerializedAtlas, options: EncodeOptions = ENCO
     incident[paper]!.push(i);
   });
   const allSame = undirectedFlags.every((f) => f === undirectedFlags[0]);
-  const undirected: SiteLayout['edges']['undirected'] = !allSame ? undirectedFlags : undirectedFlags[0] === 2 || undirectedFlags.length === 0 ? null : undirectedFlags[0] === 1;
+  const undirected: SiteLinks['undirected'] = !allSame ? undirectedFlags : undirectedFlags[0] === 2 || undirectedFlags.length === 0 ? null : undirectedFlags[0] === 1;
 
   const namesPart: SiteNames = { papers: [], concepts: [] };
   const records: TextRecord[] = [];
@@ -253,7 +261,7 @@ export function encodeSite(graph: SerializedAtlas, options: EncodeOptions = ENCO
     names: namesPart,
     text: { inline: { records } },
   };
-  if (JSON.stringify(namesPart).length + JSON.stringify(records).length <= options.inlineBytes) return { layout, names: null, chunks: [] };
+  if (JSON.stringify(namesPart).length + JSON.stringify(records).length <= options.inlineBytes) return { layout, names: null, links: null, chunks: [] };
 
   // Chunks follow the clusters (a concept's papers and a paper's neighbours tend to share a chunk), then graph order.
   const clusterOf = nodes.filter((n) => n.attributes.kind === 'paper').map((n) => n.attributes.cluster);
@@ -275,14 +283,17 @@ export function encodeSite(graph: SerializedAtlas, options: EncodeOptions = ENCO
     chunkOf[p] = chunks.length;
   }
   if (current.length) chunks.push({ records: current });
+  const links = layout.edges as SiteLinks;
+  layout.edges = { file: LINKS_FILE, count: target.length };
   layout.names = 'atlas-names.json';
   layout.text = { files: chunks.map((_, i) => `text/${i}.json`), chunk: chunkOf };
-  return { layout, names: namesPart, chunks };
+  return { layout, names: namesPart, links, chunks };
 }
 
 /** The files of the site's data, name → JSON text (deterministic: same graph, same bytes). */
 export function siteFiles(parts: SiteParts): Map<string, string> {
   const files = new Map<string, string>([[LAYOUT_FILE, JSON.stringify(parts.layout)]]);
+  if (parts.links && 'file' in parts.layout.edges) files.set(parts.layout.edges.file, JSON.stringify(parts.links));
   if (parts.names && typeof parts.layout.names === 'string') files.set(parts.layout.names, JSON.stringify(parts.names));
   if ('files' in parts.layout.text) parts.layout.text.files.forEach((f, i) => files.set(f, JSON.stringify(parts.chunks[i])));
   return files;
@@ -290,13 +301,20 @@ export function siteFiles(parts: SiteParts): Map<string, string> {
 
 /**
  * A decoded layout: nodes with the text still to come (empty titles, abstracts, related lists, spans), and edges kept
- * as columns (node indices) — a big map has hundreds of thousands of them and the first frame needs none.
+ * as columns (node indices) — a big map has hundreds of thousands of them and the first frame needs none. When the
+ * links have a file of their own, the edge columns are empty until `decodeLinks` fills them.
  */
 export interface DecodedLayout {
   layout: SiteLayout;
   attributes: GraphAttributes;
   options: SerializedAtlas['options'];
   nodes: SerializedNode<AtlasNodeAttributes>[];
+  /** How many links the graph has (also before they are in). */
+  linkCount: number;
+  /** The links' file, or null when they came in the layout file. */
+  linksFile: string | null;
+  /** The links, once in (null until then). */
+  links: SiteLinks | null;
   /** Node index of each edge's ends. */
   source: Int32Array;
   target: Int32Array;
@@ -366,18 +384,57 @@ export function decodeLayout(raw: unknown, file: string = LAYOUT_FILE): DecodedL
       nodes[i] = { key, attributes: { kind: 'concept', label: labels[i]!, x: xs[i]!, y: ys[i]!, size: sizes[i]!, color: color!, cluster: cluster[i]!, conceptType: conceptType!, aliases: [], papers: papers! } };
     }
   }
-  const e = layout.edges;
-  const m = isObj(e) && Array.isArray(e.target) ? e.target.length : fail('"edges" is missing');
+  const e: unknown = layout.edges;
+  const separate = isObj(e) && typeof e.file === 'string';
+  if (separate && !(typeof e.count === 'number' && Number.isInteger(e.count) && e.count >= 0)) fail('"edges.count" must be a number of links');
+  const made = new Map<number, MentionEdgeAttributes>();
+  const decoded: DecodedLayout = {
+    layout,
+    attributes: layout.attributes,
+    options: layout.options,
+    nodes,
+    linkCount: separate ? (e.count as number) : 0,
+    linksFile: separate ? (e.file as string) : null,
+    links: null,
+    source: new Int32Array(0),
+    target: new Int32Array(0),
+    edgeAttributes(i) {
+      let a = made.get(i);
+      if (!a) made.set(i, (a = { kind: 'mentions', weight: decoded.links?.weight[i] ?? 0, titleSpans: [], abstractSpans: [] }));
+      return a;
+    },
+    index,
+    edgeKey: (i) => decoded.links?.keys?.[i] ?? `${keys[decoded.source[i]!]}|${keys[decoded.target[i]!]}`,
+    undirected(i) {
+      const u = decoded.links?.undirected;
+      const flag = Array.isArray(u) ? u[i] : u === null || u === undefined ? 2 : u ? 1 : 0;
+      return flag === 2 ? undefined : flag === 1;
+    },
+    paperNodes,
+    conceptNodes,
+    incident: paperNodes.map(() => []),
+  };
+  if (!separate) decodeLinks(decoded, e, file);
+  return decoded;
+}
+
+/** Checks the links (from the layout file, or their own file) and puts them into `decoded`; throws a SiteFormatError naming `file`. */
+export function decodeLinks(decoded: DecodedLayout, raw: unknown, file: string): void {
+  const fail = (problem: string): never => {
+    throw new SiteFormatError(file, problem);
+  };
+  const n = decoded.nodes.length;
+  const m = isObj(raw) && Array.isArray(raw.target) ? raw.target.length : fail('"edges" is missing');
+  const e = raw as unknown as SiteLinks;
   if (!numArray(e.source, m) || !numArray(e.weight, m) || !numArray(e.target, m)) fail('edge columns must have one entry per edge');
   if (e.keys !== undefined && !strArray(e.keys, m)) fail('"edges.keys" must have one key per edge');
   if (Array.isArray(e.undirected) && !numArray(e.undirected, m)) fail('"edges.undirected" must have one entry per edge');
+  if (decoded.linksFile !== null && m !== decoded.linkCount) fail(`has ${m} links, the layout ${decoded.linkCount}`);
   const paperOrdinal = new Int32Array(n).fill(-1);
-  paperNodes.forEach((node, p) => (paperOrdinal[node] = p));
-  const incident: number[][] = paperNodes.map(() => []);
+  decoded.paperNodes.forEach((node, p) => (paperOrdinal[node] = p));
+  const incident: number[][] = decoded.paperNodes.map(() => []);
   const source = new Int32Array(m);
   const target = new Int32Array(m);
-  const made = new Map<number, MentionEdgeAttributes>();
-  const weights = e.weight;
   let s = 0;
   for (let i = 0; i < m; i++) {
     s += e.source[i]!;
@@ -389,28 +446,7 @@ export function decodeLayout(raw: unknown, file: string = LAYOUT_FILE): DecodedL
     source[i] = s;
     target[i] = t;
   }
-  return {
-    layout,
-    attributes: layout.attributes,
-    options: layout.options,
-    nodes,
-    source,
-    target,
-    edgeAttributes(i) {
-      let a = made.get(i);
-      if (!a) made.set(i, (a = { kind: 'mentions', weight: weights[i]!, titleSpans: [], abstractSpans: [] }));
-      return a;
-    },
-    index,
-    edgeKey: (i) => e.keys?.[i] ?? `${keys[source[i]!]}|${keys[target[i]!]}`,
-    undirected(i) {
-      const flag = Array.isArray(e.undirected) ? e.undirected[i] : e.undirected === null ? 2 : e.undirected ? 1 : 0;
-      return flag === 2 ? undefined : flag === 1;
-    },
-    paperNodes,
-    conceptNodes,
-    incident,
-  };
+  Object.assign(decoded, { links: e, linkCount: m, source, target, incident });
 }
 
 /** The decoded graph in contract-v1 form (text as far as it was applied). */
@@ -491,6 +527,7 @@ export function applyPatches(decoded: DecodedLayout, patches: Patches): void {
 export function decodeSite(read: (file: string) => unknown): SerializedAtlas {
   const decoded = decodeLayout(read(LAYOUT_FILE));
   const { layout } = decoded;
+  if (decoded.linksFile !== null) decodeLinks(decoded, read(decoded.linksFile), decoded.linksFile);
   const namesFile = typeof layout.names === 'string' ? layout.names : `${LAYOUT_FILE} (names)`;
   applyPatches(decoded, namesPatches(decoded, typeof layout.names === 'string' ? read(layout.names) : layout.names, namesFile));
   if ('inline' in layout.text) applyPatches(decoded, textPatches(decoded, layout.text.inline, `${LAYOUT_FILE} (text)`));

@@ -55,26 +55,32 @@ export interface Atlas {
 export interface TextState {
   /** Titles, related papers, terms and concept aliases are in. */
   readonly namesReady: boolean;
+  /** The links are in (a big site's come after the first frame; until then every node has no mentions). */
+  readonly linksReady: boolean;
   /** The paper's abstract, authors and mention spans are in. */
   hasText(paper: string): boolean;
   /** Papers whose text is in, and all papers. */
   progress(): { loaded: number; total: number };
   /** Loads the names part (once). */
   names(): Promise<void>;
+  /** Loads the links (once). */
+  links(): Promise<void>;
   /** Loads the text of these papers (the chunks they are in). */
   ensure(papers: Iterable<string>): Promise<void>;
   /** Loads all text, a chunk at a time. */
   loadAll(): Promise<void>;
-  /** Called after each part arrives and is merged, with the papers whose text came (none for the names part). */
+  /** Called after each part arrives and is merged, with the papers whose text came (none for names and links). */
   subscribe(listener: (papers: readonly string[]) => void): () => void;
 }
 
 /** Text state when the graph came whole (tests, a v1 file): everything is in. */
 export const completeText: TextState = {
   namesReady: true,
+  linksReady: true,
   hasText: () => true,
   progress: () => ({ loaded: 1, total: 1 }),
   names: () => Promise.resolve(),
+  links: () => Promise.resolve(),
   ensure: () => Promise.resolve(),
   loadAll: () => Promise.resolve(),
   subscribe: () => () => {},
@@ -84,6 +90,7 @@ export const completeText: TextState = {
 export function decodeWhole(data: SerializedAtlas): DecodedLayout {
   const decoded = decodeLayout(encodeSite(data, { inlineBytes: Infinity, chunkBytes: Infinity }).layout, 'graph.json');
   const { layout } = decoded;
+  if (decoded.linksFile !== null) throw new Error('decodeWhole: links are always inline here');
   if (typeof layout.names !== 'string') applyPatches(decoded, namesPatches(decoded, layout.names, 'graph.json'));
   if ('inline' in layout.text) applyPatches(decoded, textPatches(decoded, layout.text.inline, 'graph.json'));
   return decoded;
@@ -114,21 +121,10 @@ export function createAtlas(input: DecodedLayout | SerializedAtlas, text: TextSt
     if (!m) membersOf.set(a.cluster, (m = { papers: [], concepts: [] }));
     (a.kind === 'paper' ? m.papers : m.concepts).push(key);
   });
-  // Edges by node: counting sort of both ends into one offsets + list pair (compressed sparse rows).
   const n = keys.length;
-  const m = data.source.length;
-  const offsets = new Int32Array(n + 1);
-  for (let e = 0; e < m; e++) {
-    offsets[data.source[e]! + 1]! += 1;
-    offsets[data.target[e]! + 1]! += 1;
-  }
-  for (let i = 0; i < n; i++) offsets[i + 1]! += offsets[i]!;
-  const fill = offsets.slice(0, n);
-  const byNode = new Int32Array(2 * m);
-  for (let e = 0; e < m; e++) {
-    byNode[fill[data.source[e]!]!++] = e;
-    byNode[fill[data.target[e]!]!++] = e;
-  }
+  /** Edges by node, made when first needed once the links are in. */
+  let rows: { offsets: Int32Array; byNode: Int32Array } | null = null;
+  const edgeRows = (): typeof rows => (rows ??= data.links ? edgesByNode(n, data.source, data.target) : null);
   const papers = paperKeys.length;
   const node = (key: string): AtlasNodeAttributes | undefined => {
     const i = indexOf.get(key);
@@ -144,7 +140,7 @@ export function createAtlas(input: DecodedLayout | SerializedAtlas, text: TextSt
 
   const atlas: Atlas = {
     clusters,
-    counts: { papers, concepts: n - papers, links: m },
+    counts: { papers, concepts: n - papers, links: data.linkCount },
     has: (key) => indexOf.has(key),
     node,
     paper(key) {
@@ -181,6 +177,10 @@ export function createAtlas(input: DecodedLayout | SerializedAtlas, text: TextSt
       if (cached) return cached;
       const list: Mention[] = [];
       const i = indexOf.get(key);
+      const byEdge = edgeRows();
+      // Before the links are in: none, and nothing remembered.
+      if (!byEdge) return list;
+      const { offsets, byNode } = byEdge;
       if (i !== undefined) {
         for (let j = offsets[i]!; j < offsets[i + 1]!; j++) {
           const e = byNode[j]!;
@@ -196,6 +196,24 @@ export function createAtlas(input: DecodedLayout | SerializedAtlas, text: TextSt
     },
   };
   return atlas;
+}
+
+/** Each node's edges: a counting sort of both ends into one offsets + list pair (compressed sparse rows). */
+function edgesByNode(n: number, source: Int32Array, target: Int32Array): { offsets: Int32Array; byNode: Int32Array } {
+  const m = source.length;
+  const offsets = new Int32Array(n + 1);
+  for (let e = 0; e < m; e++) {
+    offsets[source[e]! + 1]! += 1;
+    offsets[target[e]! + 1]! += 1;
+  }
+  for (let i = 0; i < n; i++) offsets[i + 1]! += offsets[i]!;
+  const fill = offsets.slice(0, n);
+  const byNode = new Int32Array(2 * m);
+  for (let e = 0; e < m; e++) {
+    byNode[fill[source[e]!]!++] = e;
+    byNode[fill[target[e]!]!++] = e;
+  }
+  return { offsets, byNode };
 }
 
 /** The concepts found in the same papers as `key`, by number of shared papers (one pass over its papers). */

@@ -1,6 +1,6 @@
-// The text that follows the map: the names part and the text chunks of a compact site (src/contract/compact.ts),
+// What follows the map: the names part, the links and the text chunks of a compact site (src/contract/compact.ts),
 // fetched when asked (a panel opens, an export runs) or in the background, merged into the atlas as they arrive.
-import { namesPatches, textPatches, type DecodedLayout } from '../contract/compact.ts';
+import { decodeLinks, namesPatches, textPatches, type DecodedLayout } from '../contract/compact.ts';
 import { absorb, type Atlas, type TextState } from './atlas.ts';
 
 export type FetchPart = (file: string) => Promise<unknown>;
@@ -19,7 +19,8 @@ export function createTextLoader(decoded: DecodedLayout, fetchPart: FetchPart): 
   let loadedPapers = 0;
   let atlas: Atlas | null = null;
   let namesPromise: Promise<void> | null = null;
-  const state = { namesReady: false };
+  let linksPromise: Promise<void> | null = null;
+  const state = { namesReady: false, linksReady: decoded.linksFile === null };
 
   const notify = (papers: readonly string[]): void => {
     for (const l of [...listeners]) l(papers);
@@ -40,13 +41,25 @@ export function createTextLoader(decoded: DecodedLayout, fetchPart: FetchPart): 
     return namesPromise;
   };
 
+  const links = (): Promise<void> => {
+    linksPromise ??= (async () => {
+      const file = decoded.linksFile;
+      if (file === null) return;
+      decodeLinks(decoded, await fetchPart(file), file);
+      state.linksReady = true;
+      notify([]);
+    })();
+    return linksPromise;
+  };
+
   const chunk = (i: number): Promise<void> => {
     let p = chunks.get(i);
     if (!p) {
       const file = files[i];
       p = (async () => {
         if (file === undefined) throw new Error(`no text chunk #${i}`);
-        const raw = await fetchPart(file);
+        // A chunk's mention spans are matched to the links.
+        const [raw] = await Promise.all([fetchPart(file), links()]);
         const patches = textPatches(decoded, raw, file);
         merge(patches);
         loadedChunks.add(i);
@@ -63,6 +76,9 @@ export function createTextLoader(decoded: DecodedLayout, fetchPart: FetchPart): 
   return {
     get namesReady() {
       return state.namesReady;
+    },
+    get linksReady() {
+      return state.linksReady;
     },
     attach(a) {
       atlas = a;
@@ -82,6 +98,7 @@ export function createTextLoader(decoded: DecodedLayout, fetchPart: FetchPart): 
     },
     progress: () => ({ loaded: loadedPapers, total: paperOrdinal.size }),
     names,
+    links,
     async ensure(papers) {
       if (inline) return;
       const needed = new Set<number>();

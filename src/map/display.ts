@@ -5,6 +5,7 @@
 import Graph from 'graphology';
 import type { AtlasNodeAttributes } from '../contract/types.ts';
 import type { Atlas } from '../data/atlas.ts';
+import type { Filters } from '../state/state.ts';
 
 export const LOD = {
   /** Maps with at most this many nodes and … */
@@ -53,8 +54,22 @@ export function conceptRanking(atlas: Atlas): string[] {
   return order.map((i) => keys[i]!);
 }
 
+/** Whether the map is drawn at a level of detail (then sigma draws no links: the focus layer draws a neighbourhood's). */
+export function isReduced(atlas: Atlas): boolean {
+  return atlas.keys.length > LOD.fullNodes || atlas.counts.links > LOD.fullEdges;
+}
+
+/**
+ * Whether the first frame must wait for links that come after it: a map drawn whole shows them, and a shared view's
+ * selection (its neighbourhood) or filters (which papers match, which concepts stay) are only right with them.
+ */
+export function needsLinksFirst(atlas: Atlas, view: { selected: string | null; filters: Pick<Filters, 'query' | 'hiddenClusters'> }): boolean {
+  if (atlas.text.linksReady) return false;
+  return !isReduced(atlas) || view.selected !== null || view.filters.query.trim() !== '' || view.filters.hiddenClusters.length > 0;
+}
+
 export function createDisplay(atlas: Atlas): Display {
-  const reduced = atlas.keys.length > LOD.fullNodes || atlas.counts.links > LOD.fullEdges;
+  const reduced = isReduced(atlas);
   if (!reduced) {
     const graph: DisplayGraph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
     for (const key of atlas.keys) graph.addNode(key, atlas.node(key)!);

@@ -47,11 +47,13 @@ export function setupMap(sigma: AtlasSigma, store: Store<AppState>, atlas: Atlas
   const container = sigma.getContainer();
   const { display } = options;
   const focusCache = new Map<string, Focus | null>();
-  // Related papers arrive with the names part: neighbourhoods computed before then are computed again.
-  let named = atlas.text.namesReady;
+  // Related papers arrive with the names part, a big site's links after the first frame: neighbourhoods computed
+  // before either is in are computed again.
+  const arrived = (): string => `${atlas.text.namesReady} ${atlas.text.linksReady}`;
+  let known = arrived();
   const unlistenText = atlas.text.subscribe(() => {
-    if (named || !atlas.text.namesReady) return;
-    named = true;
+    if (known === arrived()) return;
+    known = arrived();
     focusCache.clear();
     ctx = { ...ctx, focus: focusFor(focusKey(store.get())) };
   });

@@ -7,9 +7,29 @@ import { NodeRingProgram } from './ring-program.ts';
 
 export type AtlasSigma = Sigma<AtlasNodeAttributes, DisplayEdge>;
 
+type WebGLOptions = Parameters<AtlasSigma['createWebGLContext']>[1];
+
+/**
+ * Sigma whose WebGL canvases have their pixel size before they get a context. Sigma sizes them afterwards (from
+ * 300×150), and resizing a WebGL drawing buffer waits on the GPU process: with software WebGL, ~20–30 ms a canvas.
+ */
+class PresizedSigma extends Sigma<AtlasNodeAttributes, DisplayEdge> {
+  override createWebGLContext(id: string, options: WebGLOptions = {}): WebGLRenderingContext {
+    const container = this.getContainer();
+    if (options.canvas || !container.offsetWidth || !container.offsetHeight) return super.createWebGLContext(id, options);
+    const canvas = this.createCanvas(id, options.style ? { style: options.style } : {});
+    // Sigma's own sizing (resize) sets these same values, which then changes nothing.
+    const ratio = window.devicePixelRatio || 1;
+    canvas.setAttribute('width', `${container.offsetWidth * ratio}px`);
+    canvas.setAttribute('height', `${container.offsetHeight * ratio}px`);
+    const { style: _style, ...rest } = options;
+    return super.createWebGLContext(id, { ...rest, canvas });
+  }
+}
+
 export function createRenderer(container: HTMLElement, graph: DisplayGraph): AtlasSigma {
   const small = container.clientWidth < 640;
-  return new Sigma<AtlasNodeAttributes, DisplayEdge>(graph, container, {
+  return new PresizedSigma(graph, container, {
     nodeProgramClasses: { circle: NodeCircleProgram, ring: NodeRingProgram },
     defaultNodeType: 'circle',
     defaultEdgeType: 'line',

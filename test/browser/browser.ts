@@ -39,6 +39,9 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--no-first-run',
+      // Each new context's window preloads the omnibox popup (a WebUI page in a renderer of its own) while the page
+      // under test loads; on a 2-core machine that competes with it for a core. A user's browser has it loaded already.
+      '--disable-features=WebUIOmniboxFullPopup,WebUIOmniboxAimPopup,WebUIOmniboxPopup,PreloadTopChromeWebUI',
     ],
   });
 }
@@ -96,7 +99,11 @@ export async function fetchGraph(page: Page): Promise<SiteGraph> {
   };
   await read(LAYOUT_FILE);
   const layout = files.get(LAYOUT_FILE) as SiteLayout;
-  const more = [...(typeof layout.names === 'string' ? [layout.names] : []), ...('files' in layout.text ? layout.text.files : [])];
+  const more = [
+    ...('file' in layout.edges ? [layout.edges.file] : []),
+    ...(typeof layout.names === 'string' ? [layout.names] : []),
+    ...('files' in layout.text ? layout.text.files : []),
+  ];
   await Promise.all(more.map(read));
   return decodeSite((name) => files.get(name)) as unknown as SiteGraph;
 }

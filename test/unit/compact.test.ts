@@ -11,10 +11,13 @@ import {
   decodeSite,
   encodeSite,
   ENCODE_DEFAULTS,
+  decodeLinks,
   LAYOUT_FILE,
+  LINKS_FILE,
   siteFiles,
   SiteFormatError,
   type SiteLayout,
+  type SiteLinks,
 } from '../../src/contract/compact.ts';
 import type { SerializedAtlas } from '../../src/contract/types.ts';
 import { validateGraph } from '../../src/contract/validate.ts';
@@ -89,6 +92,25 @@ describe('compact site files', () => {
     expect(encodeSite(seed, { ...ENCODE_DEFAULTS, inlineBytes: 1000 }).chunks.length).toBeGreaterThan(0);
   });
 
+  it('put the links in a file of their own when chunked, and keep their count in the layout', () => {
+    const inline = encodeSite(seed);
+    expect(inline.links).toBeNull();
+    expect((inline.layout.edges as SiteLinks).target).toHaveLength(seed.edges.length);
+    const parts = encodeSite(seed, { inlineBytes: 0, chunkBytes: 50_000 });
+    expect(parts.layout.edges).toEqual({ file: LINKS_FILE, count: seed.edges.length });
+    expect(siteFiles(parts).has(LINKS_FILE)).toBe(true);
+    // Until the links are in, the decoded layout knows how many there are but has none.
+    const decoded = decodeLayout(JSON.parse(siteFiles(parts).get(LAYOUT_FILE)!));
+    expect(decoded.linkCount).toBe(seed.edges.length);
+    expect(decoded.links).toBeNull();
+    expect(decoded.source).toHaveLength(0);
+    decodeLinks(decoded, JSON.parse(siteFiles(parts).get(LINKS_FILE)!), LINKS_FILE);
+    expect(decoded.source).toHaveLength(seed.edges.length);
+    const first = seed.edges[0]!;
+    expect(decoded.edgeKey(0)).toBe(first.key);
+    expect(decoded.edgeAttributes(0).weight).toBe(first.attributes.weight);
+  });
+
   it('put coordinates in as integers and text out of the layout when chunked', () => {
     const { layout } = encodeSite(seed, { inlineBytes: 0, chunkBytes: 50_000 });
     expect(layout.x.every(Number.isInteger)).toBe(true);
@@ -121,7 +143,7 @@ describe('bad site files', () => {
     short.labels.pop();
     expect(problem(short, 'site/atlas.json')).toMatch(/^site\/atlas.json: "labels" must have one entry per node/);
     const dangling = layout();
-    dangling.edges.target[0] = 1e6;
+    (dangling.edges as SiteLinks).target[0] = 1e6;
     expect(problem(dangling)).toMatch(/dangling edge/);
   });
 
@@ -131,5 +153,9 @@ describe('bad site files', () => {
     const read = (overrides: Record<string, unknown>) => (name: string): unknown => (name in overrides ? overrides[name] : JSON.parse(files.get(name)!));
     expect(() => decodeSite(read({ 'atlas-names.json': { papers: [], concepts: [] } }))).toThrow(/^atlas-names.json: has 0 papers/);
     expect(() => decodeSite(read({ 'text/1.json': { records: [{ p: 0, abstract: 1 }] } }))).toThrow(/^text\/1.json: record for paper #0 is malformed/);
+    const links = JSON.parse(files.get(LINKS_FILE)!) as SiteLinks;
+    const fewer = { ...links, source: links.source.slice(1), target: links.target.slice(1), weight: links.weight.slice(1) };
+    expect(() => decodeSite(read({ [LINKS_FILE]: fewer }))).toThrow(new RegExp(`^${LINKS_FILE}: has ${links.target.length - 1} links, the layout ${links.target.length}`));
+    expect(() => decodeSite(read({ [LINKS_FILE]: { ...links, target: links.target.map(() => -1) } }))).toThrow(/dangling edge/);
   });
 });

@@ -2,8 +2,10 @@
 // concepts and the topic-naming ones, more when zoomed in, and whatever is pinned (selection, filter) — no links.
 import { describe, expect, it } from 'vitest';
 import type { AtlasEdgeAttributes, AtlasNodeAttributes, SerializedAtlas, SerializedEdge, SerializedNode } from '../../src/contract/types.ts';
-import { createAtlas } from '../../src/data/atlas.ts';
-import { conceptRanking, createDisplay, LOD } from '../../src/map/display.ts';
+import { decodeLayout, decodeLinks, encodeSite, LAYOUT_FILE, LINKS_FILE, siteFiles } from '../../src/contract/compact.ts';
+import { completeText, createAtlas } from '../../src/data/atlas.ts';
+import { conceptRanking, createDisplay, LOD, needsLinksFirst } from '../../src/map/display.ts';
+import { noFilters } from '../../src/state/state.ts';
 
 /** `papers` papers; concept i is shared by the papers p with p % (i + 1) === 0 — concept 0 by all, the last by few. */
 function synthetic(papers: number, concepts: number): SerializedAtlas {
@@ -54,6 +56,33 @@ describe('level of detail', () => {
     const ranking = conceptRanking(atlas);
     expect(new Set(concepts)).toEqual(new Set([...ranking.slice(0, base), 'c:020999']));
     expect(atlas.concept(ranking[0]!)!.papers).toBeGreaterThanOrEqual(atlas.concept(ranking[base]!)!.papers);
+  });
+
+  it('lets a big map draw before its links are in, unless a shared selection or filter needs them', () => {
+    const files = siteFiles(encodeSite(synthetic(2_000, LOD.fullNodes + 1_000), { inlineBytes: 0, chunkBytes: 1e6 }));
+    const decoded = decodeLayout(JSON.parse(files.get(LAYOUT_FILE)!));
+    const waiting = { ...completeText, linksReady: false };
+    const atlas = createAtlas(decoded, waiting);
+    const links = atlas.counts.links;
+    expect(links).toBeGreaterThan(0);
+    const view = { selected: null, filters: noFilters };
+    expect(needsLinksFirst(atlas, view)).toBe(false);
+    expect(createDisplay(atlas).reduced).toBe(true);
+    expect(atlas.mentions('c:000000')).toEqual([]);
+    expect(needsLinksFirst(atlas, { ...view, selected: 'p:000001' })).toBe(true);
+    expect(needsLinksFirst(atlas, { ...view, filters: { ...noFilters, query: 'concept 0' } })).toBe(true);
+    expect(needsLinksFirst(atlas, { ...view, filters: { ...noFilters, hiddenClusters: [0] } })).toBe(true);
+    // Once in, the mentions are there (nothing was remembered from before), and nothing waits any more.
+    decodeLinks(decoded, JSON.parse(files.get(LINKS_FILE)!), LINKS_FILE);
+    expect(atlas.mentions('c:000000').length).toBe(50);
+    expect(atlas.counts.links).toBe(links);
+    expect(needsLinksFirst({ ...atlas, text: completeText }, { ...view, selected: 'p:000001' })).toBe(false);
+  });
+
+  it('waits for the links of a map drawn whole', () => {
+    const files = siteFiles(encodeSite(synthetic(50, 100), { inlineBytes: 0, chunkBytes: 1e6 }));
+    const atlas = createAtlas(decodeLayout(JSON.parse(files.get(LAYOUT_FILE)!)), { ...completeText, linksReady: false });
+    expect(needsLinksFirst(atlas, { selected: null, filters: noFilters })).toBe(true);
   });
 
   it('draws more concepts when zoomed in, fewer again when zoomed out, and always the pinned ones', () => {
