@@ -3,7 +3,7 @@
 import type { Token } from './tokens.ts';
 import { GENERIC_MODIFIERS, singular } from './lexicon.ts';
 import { coordinated, nominalized } from './coordination.ts';
-import { isAcronymLike, isBareNumber, isStopword, isTechnicalToken, tokenKeyWords } from './terms.ts';
+import { isAcronymLike, isBareNumber, isStopword, isTechnicalToken, sharedKeyWords, tokenKey } from './terms.ts';
 
 export interface Occurrence {
   /** Key words after folding: lowercase, singular head, hyphens split; acronyms not yet expanded. */
@@ -134,8 +134,6 @@ function withoutRanges(tokens: Token[], ranges: Array<[number, number]>): Token[
   return out;
 }
 
-const edgeKey = (t: Token | undefined, last: boolean): string => (t ? tokenKeyWords(t.text, last).join(' ') : '');
-
 /** The text of tokens [from, to), with words mended across a line break ("sec- tion") written whole. */
 function surfaceOf(text: string, tokens: Token[], from: number, to: number): string {
   let out = '';
@@ -150,6 +148,50 @@ function surfaceOf(text: string, tokens: Token[], from: number, to: number): str
 }
 
 /**
+ * What the sub-phrases of the chunks ask of each of their tokens, worked out once per token: a chunk of n tokens has
+ * up to 6n sub-phrases, and asking per sub-phrase meant over a thousand cache lookups a paper.
+ */
+class TokenFacts {
+  readonly acronym: Uint8Array;
+  /** Acronym-like or a technical token. */
+  readonly technical: Uint8Array;
+  readonly ingNoun: Uint8Array;
+  /** Noun, proper noun, acronym or technical token: can end a term wherever it stands. */
+  readonly head: Uint8Array;
+  /** The token's key words inside a term and as its last word. */
+  readonly innerWords: Array<readonly string[]>;
+  readonly lastWords: Array<readonly string[]>;
+
+  constructor(tokens: Token[], found: Array<[number, number]>) {
+    const n = tokens.length;
+    this.acronym = new Uint8Array(n);
+    this.technical = new Uint8Array(n);
+    this.ingNoun = new Uint8Array(n);
+    this.head = new Uint8Array(n);
+    this.innerWords = new Array<readonly string[]>(n);
+    this.lastWords = new Array<readonly string[]>(n);
+    for (const [start, end] of found) {
+      for (let k = start; k < end; k++) {
+        const t = tokens[k]!;
+        const acronym = isAcronymLike(t.text);
+        const technical = acronym || isTechnicalToken(t.text);
+        this.acronym[k] = acronym ? 1 : 0;
+        this.technical[k] = technical ? 1 : 0;
+        this.ingNoun[k] = isIngNoun(t) ? 1 : 0;
+        this.head[k] = technical || t.pos === 'NOUN' || t.pos === 'PROPN' ? 1 : 0;
+        this.innerWords[k] = sharedKeyWords(t.text, false);
+        this.lastWords[k] = sharedKeyWords(t.text, true);
+      }
+    }
+  }
+
+  /** `canHead` for a token of one of the chunks, in a phrase starting at `from`. */
+  canHead(index: number, from: number): boolean {
+    return this.head[index] === 1 || (this.ingNoun[index] === 1 && index > from);
+  }
+}
+
+/**
  * Every candidate occurrence in `text` (already tokenized), chunk ids starting at `chunkBase`. Tokens inside
  * `transparent` ranges (an acronym's parentheses after its long form) are skipped, so "key-value (KV) cache" is
  * one chunk "key-value cache".
@@ -158,6 +200,7 @@ export function candidates(text: string, allTokens: Token[], chunkBase: number, 
   const tokens = transparent.length ? withoutRanges(allTokens, transparent) : allTokens;
   const out: Occurrence[] = [];
   const found = chunks(tokens);
+  const facts = new TokenFacts(tokens, found);
   found.forEach(([start, end], c) => {
     for (let from = start; from < end; from++) {
       const first = tokens[from]!;
@@ -165,15 +208,14 @@ export function candidates(text: string, allTokens: Token[], chunkBase: number, 
       if (NEEDS_COMPLEMENT.has(lower(first))) continue;
       for (let to = from + 1; to <= Math.min(end, from + MAX_WORDS); to++) {
         const last = tokens[to - 1]!;
-        if (!canHead(last, to - 1, from)) continue;
+        if (!facts.canHead(to - 1, from)) continue;
         const words: string[] = [];
         const acronymAt: number[] = [];
         let technical = false;
         for (let k = from; k < to; k++) {
-          const tok = tokens[k]!;
-          if (isAcronymLike(tok.text)) acronymAt.push(words.length);
-          if (isAcronymLike(tok.text) || isTechnicalToken(tok.text)) technical = true;
-          words.push(...tokenKeyWords(tok.text, k === to - 1));
+          if (facts.acronym[k]) acronymAt.push(words.length);
+          if (facts.technical[k]) technical = true;
+          for (const w of k === to - 1 ? facts.lastWords[k]! : facts.innerWords[k]!) words.push(w);
         }
         out.push({
           words,
@@ -187,9 +229,9 @@ export function candidates(text: string, allTokens: Token[], chunkBase: number, 
           length: to - from,
           maximal: from === start && to === end,
           technical,
-          left: from > start ? edgeKey(tokens[from - 1], false) : '',
-          right: to < end ? edgeKey(tokens[to], to === end - 1) : '',
-          nounHead: last.pos === 'NOUN' || last.pos === 'PROPN' || isIngNoun(last),
+          left: from > start ? tokenKey(tokens[from - 1]!.text, false) : '',
+          right: to < end ? tokenKey(tokens[to]!.text, to === end - 1) : '',
+          nounHead: last.pos === 'NOUN' || last.pos === 'PROPN' || facts.ingNoun[to - 1] === 1,
           hyphenated: to - from === 1 && /\p{L}-\p{L}/u.test(first.text),
         });
       }

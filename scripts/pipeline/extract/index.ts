@@ -73,8 +73,7 @@ function countTags(tokens: Token[], tags: PaperTerms['tags']): void {
     if (t.pos === 'PUNCT' || !/\p{L}/u.test(t.text)) continue;
     const word = tokenKey(t.text, true);
     const entry = tags.get(word) ?? [0, 0];
-    const verbSpot = i > 0 && isPluralNoun(tokens[i - 1]!) && !/s$/i.test(t.text);
-    if ((t.pos === 'NOUN' || t.pos === 'PROPN') && !verbSpot) entry[0]++;
+    if ((t.pos === 'NOUN' || t.pos === 'PROPN') && !(i > 0 && !/s$/i.test(t.text) && isPluralNoun(tokens[i - 1]!))) entry[0]++;
     entry[1]++;
     tags.set(word, entry);
   }
