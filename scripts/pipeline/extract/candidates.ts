@@ -1,9 +1,9 @@
 // Candidate terms of one text: maximal noun-phrase chunks from part-of-speech patterns, and every nested sub-phrase
 // that ends in a noun (so "KV cache quantization" also offers "KV cache" and "quantization" to the corpus statistics).
-import type { Token } from './tokens.ts';
+import { factsOf, type Token } from './tokens.ts';
 import { GENERIC_MODIFIERS, singular } from './lexicon.ts';
 import { coordinated, nominalized } from './coordination.ts';
-import { isAcronymLike, isBareNumber, isStopword, isTechnicalToken, sharedKeyWords, tokenKey } from './terms.ts';
+import { isBareNumber, isStopword, type WordFacts } from './terms.ts';
 
 export interface Occurrence {
   /** Key words after folding: lowercase, singular head, hyphens split; acronyms not yet expanded. */
@@ -44,18 +44,18 @@ const isParticiple = (t: Token): boolean => t.pos === 'VERB' && /\p{L}{3,}ed$/u.
 
 function isTermToken(t: Token): boolean {
   if (/[&;\\{}^$]/.test(t.text)) return false; // HTML entities and TeX ("&quot", "\\emph") are markup, not words
-  if (t.pos === 'PUNCT' || t.pos === 'OTHER') return isAcronymLike(t.text) && /\p{L}/u.test(t.text);
+  if (t.pos === 'PUNCT' || t.pos === 'OTHER') return factsOf(t).acronym && /\p{L}/u.test(t.text);
   if (t.text.length < 2 && !/\d/.test(t.text)) return false;
   if (isStopword(lower(t))) return false;
   if (!/\p{L}/u.test(t.text)) return false;
   if (isBareNumber(t.text)) return false;
-  if (t.pos === 'NUM') return isTechnicalToken(t.text);
-  if (t.pos === 'VERB') return isIngNoun(t) || isParticiple(t) || isAcronymLike(t.text) || isTechnicalToken(t.text);
+  if (t.pos === 'NUM') return factsOf(t).technicalToken;
+  if (t.pos === 'VERB') return isIngNoun(t) || isParticiple(t) || factsOf(t).technical;
   return true;
 }
 
 function canHead(t: Token, index: number, chunkStart: number): boolean {
-  if (isAcronymLike(t.text) || isTechnicalToken(t.text)) return true;
+  if (factsOf(t).technical) return true;
   if (t.pos === 'NOUN' || t.pos === 'PROPN') return true;
   // "learning", "training" head a phrase only after a modifier: "federated learning", not "learning" alone.
   return isIngNoun(t) && index > chunkStart;
@@ -152,35 +152,23 @@ function surfaceOf(text: string, tokens: Token[], from: number, to: number): str
  * up to 6n sub-phrases, and asking per sub-phrase meant over a thousand cache lookups a paper.
  */
 class TokenFacts {
-  readonly acronym: Uint8Array;
-  /** Acronym-like or a technical token. */
-  readonly technical: Uint8Array;
   readonly ingNoun: Uint8Array;
   /** Noun, proper noun, acronym or technical token: can end a term wherever it stands. */
   readonly head: Uint8Array;
-  /** The token's key words inside a term and as its last word. */
-  readonly innerWords: Array<readonly string[]>;
-  readonly lastWords: Array<readonly string[]>;
+  readonly facts: WordFacts[];
 
   constructor(tokens: Token[], found: Array<[number, number]>) {
     const n = tokens.length;
-    this.acronym = new Uint8Array(n);
-    this.technical = new Uint8Array(n);
     this.ingNoun = new Uint8Array(n);
     this.head = new Uint8Array(n);
-    this.innerWords = new Array<readonly string[]>(n);
-    this.lastWords = new Array<readonly string[]>(n);
+    this.facts = new Array<WordFacts>(n);
     for (const [start, end] of found) {
       for (let k = start; k < end; k++) {
         const t = tokens[k]!;
-        const acronym = isAcronymLike(t.text);
-        const technical = acronym || isTechnicalToken(t.text);
-        this.acronym[k] = acronym ? 1 : 0;
-        this.technical[k] = technical ? 1 : 0;
+        const facts = factsOf(t);
+        this.facts[k] = facts;
         this.ingNoun[k] = isIngNoun(t) ? 1 : 0;
-        this.head[k] = technical || t.pos === 'NOUN' || t.pos === 'PROPN' ? 1 : 0;
-        this.innerWords[k] = sharedKeyWords(t.text, false);
-        this.lastWords[k] = sharedKeyWords(t.text, true);
+        this.head[k] = facts.technical || t.pos === 'NOUN' || t.pos === 'PROPN' ? 1 : 0;
       }
     }
   }
@@ -213,9 +201,10 @@ export function candidates(text: string, allTokens: Token[], chunkBase: number, 
         const acronymAt: number[] = [];
         let technical = false;
         for (let k = from; k < to; k++) {
-          if (facts.acronym[k]) acronymAt.push(words.length);
-          if (facts.technical[k]) technical = true;
-          for (const w of k === to - 1 ? facts.lastWords[k]! : facts.innerWords[k]!) words.push(w);
+          const f = facts.facts[k]!;
+          if (f.acronym) acronymAt.push(words.length);
+          if (f.technical) technical = true;
+          for (const w of k === to - 1 ? f.wordsLast : f.wordsInner) words.push(w);
         }
         out.push({
           words,
@@ -229,8 +218,8 @@ export function candidates(text: string, allTokens: Token[], chunkBase: number, 
           length: to - from,
           maximal: from === start && to === end,
           technical,
-          left: from > start ? tokenKey(tokens[from - 1]!.text, false) : '',
-          right: to < end ? tokenKey(tokens[to]!.text, to === end - 1) : '',
+          left: from > start ? facts.facts[from - 1]!.keyInner : '',
+          right: to < end ? (to === end - 1 ? facts.facts[to]!.keyLast : facts.facts[to]!.keyInner) : '',
           nounHead: last.pos === 'NOUN' || last.pos === 'PROPN' || facts.ingNoun[to - 1] === 1,
           hyphenated: to - from === 1 && /\p{L}-\p{L}/u.test(first.text),
         });

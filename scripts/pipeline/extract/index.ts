@@ -2,8 +2,8 @@
 // can run in any order or thread and give the same result.
 import { findAbbreviations, type AbbreviationDefinition } from './acronyms.ts';
 import { candidates, isPluralNoun, type Occurrence } from './candidates.ts';
-import { tokenize, type Token } from './tokens.ts';
-import { tokenKey, tokenKeyWords } from './terms.ts';
+import { factsOf, tokenize, type Token } from './tokens.ts';
+import { tokenKeyWords } from './terms.ts';
 
 export type Field = 'title' | 'abstract';
 
@@ -71,7 +71,7 @@ function countTags(tokens: Token[], tags: PaperTerms['tags']): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.pos === 'PUNCT' || !/\p{L}/u.test(t.text)) continue;
-    const word = tokenKey(t.text, true);
+    const word = factsOf(t).keyLast;
     const entry = tags.get(word) ?? [0, 0];
     if ((t.pos === 'NOUN' || t.pos === 'PROPN') && !(i > 0 && !/s$/i.test(t.text) && isPluralNoun(tokens[i - 1]!))) entry[0]++;
     entry[1]++;

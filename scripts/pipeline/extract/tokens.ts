@@ -3,6 +3,7 @@
 import type { ItemSentence } from 'wink-nlp';
 import { generalPerMillion } from './lexicon.ts';
 import { forgetNewWords, nlp } from './wink.ts';
+import { wordFacts, type WordFacts } from './terms.ts';
 
 export type Pos = 'NOUN' | 'PROPN' | 'ADJ' | 'VERB' | 'NUM' | 'OTHER' | 'PUNCT';
 
@@ -15,7 +16,12 @@ export interface Token {
   pos: Pos;
   /** Index of the sentence the token belongs to. */
   sentence: number;
+  /** What the term rules ask of its text, looked up once (see factsOf). */
+  facts?: WordFacts;
 }
+
+/** The token's WordFacts, looked up on first use and kept on the token. */
+export const factsOf = (t: Token): WordFacts => (t.facts ??= wordFacts(t.text));
 
 const its = nlp.its;
 
