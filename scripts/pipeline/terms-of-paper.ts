@@ -5,8 +5,8 @@ import { lexicalReason, type Candidate, type Vocabulary } from './vocabulary.ts'
 export function paperTerms(vocabulary: Vocabulary, options: BuildOptions): Map<string, string[]> {
   const scored = new Map<string, Array<{ label: string; score: number }>>();
   for (const c of vocabulary.candidates.values()) {
-    if (c.byPaper.size >= options.minPapers || lexicalReason(c, options)) continue;
-    if (c.words < 2 && !c.technical && !c.sense) continue;
+    if (c.byPaper.size >= options.minPapers || (c.words < 2 && !c.technical && !c.sense)) continue;
+    if (lexicalReason(c, options)) continue;
     for (const [paper, list] of c.byPaper) {
       if (!list.some((o) => o.maximal)) continue; // fragments of a longer phrase say nothing new
       const score = list.length + 2 * list.filter((o) => o.field === 'title').length + 0.1 * c.words;
