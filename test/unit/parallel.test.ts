@@ -43,6 +43,15 @@ describe('extraction on worker threads', () => {
     expect(three[0]!.size).toBeGreaterThan(0);
   }, 60_000);
 
+  it('gives the same terms when a worker\'s string table starts over many times', () => {
+    // Enough papers that the worker has started before this thread has done them all.
+    const many = Array.from({ length: 8 }, (_, r) => papers.map((p) => ({ ...p, key: `${p.key}-${r}` }))).flat();
+    const one = extractAll(many, { threads: 1 });
+    // A table of 300 strings starts over before nearly every batch (a batch of 4 papers sends ~800 strings).
+    const two = extractAll(many, { threads: 2, batch: 4, tableLimit: 300 });
+    expect(two).toEqual(one);
+  }, 60_000);
+
   it('builds the same graph file, byte for byte, with --threads 1 and --threads 2', () => {
     const dir = mkdtempSync(join(tmpdir(), 'atlas-parallel-'));
     const build = (threads: number): { bytes: Buffer; stats: BuildStats } => {

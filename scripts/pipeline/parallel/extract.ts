@@ -11,7 +11,7 @@ import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { ExtractInput } from '../extract/index.ts';
 import { extractPacked, type PackedTerms } from '../extract/packed.ts';
-import type { Reply, Task, WorkerSetup } from './protocol.ts';
+import type { Reply, Task, WireTerms, WorkerSetup } from './protocol.ts';
 
 /** Below this many papers one thread is faster: starting a worker (tsx, wink-nlp's model) costs about a second. */
 export const PARALLEL_FROM = 500;
@@ -33,6 +33,8 @@ export interface ExtractAllOptions {
   startTimeoutMs?: number;
   /** Longest wait for any reply once the workers run. */
   replyTimeoutMs?: number;
+  /** Strings a worker's string table holds before it starts over (see WireTerms; tests set it small). */
+  tableLimit?: number;
 }
 
 interface PoolWorker {
@@ -40,6 +42,8 @@ interface PoolWorker {
   port: MessagePort;
   ready: boolean;
   inFlight: number;
+  /** The worker's string table, as far as its replies have told it. */
+  table: string[];
 }
 
 /** Terms of every paper, in the order of `papers`, extracted by this thread and `threads - 1` worker threads. */
@@ -55,7 +59,7 @@ export function extractAll(papers: ExtractInput[], options: ExtractAllOptions): 
   const signal = new SharedArrayBuffer(4);
   const counter = new Int32Array(signal);
   // This thread works while the workers start up; every thread takes the next batch nobody has taken yet.
-  const pool = startWorkers(threads - 1, signal);
+  const pool = startWorkers(threads - 1, signal, options.tableLimit);
   let next = 0;
   const startTimeout = options.startTimeoutMs ?? 120_000;
   const replyTimeout = options.replyTimeoutMs ?? 300_000;
@@ -63,19 +67,23 @@ export function extractAll(papers: ExtractInput[], options: ExtractAllOptions): 
   let anyReady = false;
   let lastReply = performance.now();
   const filled = new Uint8Array(tasks.length);
-  // Strings that come from a worker are copies: the same word key or surface arrives thousands of times. Keeping one
-  // copy of each saves about a gigabyte at 100,000 papers.
+  // Strings that come from workers are copies: one copy of each, whichever worker sent it (see WireTerms).
   const strings = new Map<string, string>();
   const put = (id: number, terms: PackedTerms[]): void => {
     if (filled[id]) return;
     filled[id] = 1;
-    terms.forEach((t, i) => {
-      internStrings(t.strings, strings);
-      internStrings(t.tagWords, strings);
-      results[id * batch + i] = t;
-    });
+    terms.forEach((t, i) => (results[id * batch + i] = t));
     done += terms.length;
     progress(done, papers.length);
+  };
+  const received = (w: PoolWorker, reply: Extract<Reply, { type: 'done' }>): void => {
+    if (reply.reset) w.table.length = 0;
+    for (const s of reply.newStrings) {
+      const known = strings.get(s);
+      if (known === undefined) strings.set(s, s);
+      w.table.push(known ?? s);
+    }
+    put(reply.id, reply.terms.map((t) => fromWire(t, w.table)));
   };
   /** Workers could not start: this thread does every batch not done yet (late replies are ignored). */
   const fallBack = (why: string): PackedTerms[] => {
@@ -95,7 +103,7 @@ export function extractAll(papers: ExtractInput[], options: ExtractAllOptions): 
           else if (reply.type === 'error' && reply.id < 0) return fallBack(`could not start (${reply.message})`);
           else if (reply.type === 'error') throw new Error(`extraction worker failed on batch ${reply.id}: ${reply.message}`);
           else {
-            put(reply.id, reply.terms);
+            received(w, reply);
             w.inFlight--;
           }
         }
@@ -126,13 +134,11 @@ export function extractAll(papers: ExtractInput[], options: ExtractAllOptions): 
   }
 }
 
-function internStrings(list: string[], seen: Map<string, string>): void {
-  for (let i = 0; i < list.length; i++) {
-    const s = list[i]!;
-    const known = seen.get(s);
-    if (known === undefined) seen.set(s, s);
-    else list[i] = known;
-  }
+function fromWire(t: WireTerms, table: string[]): PackedTerms {
+  const text = (numbers: Int32Array): string[] => Array.from(numbers, (n) => table[n]!);
+  const terms: PackedTerms = { key: t.key, definitions: t.definitions, tagWords: text(t.tagWords), tagCounts: t.tagCounts, size: t.size, ints: t.ints, strings: text(t.strings) };
+  if (t.odd) terms.odd = t.odd;
+  return terms;
 }
 
 const inputOf = (p: ExtractInput): ExtractInput => ({ key: p.key, title: p.title, abstract: p.abstract });
@@ -154,17 +160,17 @@ const WORKER_URL = new URL('./worker.mjs', import.meta.url);
  */
 const workerExecArgv = (): string[] => process.execArgv.filter((a) => a === '--cpu-prof' || a.startsWith('--cpu-prof-dir='));
 
-function startWorkers(count: number, signal: SharedArrayBuffer): PoolWorker[] {
+function startWorkers(count: number, signal: SharedArrayBuffer, tableLimit: number | undefined): PoolWorker[] {
   const execArgv = workerExecArgv();
   const pool: PoolWorker[] = [];
   for (let i = 0; i < count; i++) {
     const { port1, port2 } = new MessageChannel();
-    const setup: WorkerSetup = { port: port2, signal };
+    const setup: WorkerSetup = { port: port2, signal, ...(tableLimit !== undefined ? { tableLimit } : {}) };
     const worker = new Worker(WORKER_URL, { workerData: setup, transferList: [port2], execArgv });
     worker.unref();
     // Failures are reported through the port (or end in a timeout); an unhandled 'error' event would kill the process.
     worker.on('error', () => {});
-    pool.push({ worker, port: port1, ready: false, inFlight: 0 });
+    pool.push({ worker, port: port1, ready: false, inFlight: 0, table: [] });
   }
   return pool;
 }

@@ -8,6 +8,8 @@ export interface WorkerSetup {
   port: MessagePort;
   /** Int32 counter the worker bumps (and notifies) after every message it posts, so a blocked main thread wakes. */
   signal: SharedArrayBuffer;
+  /** Strings the worker's table holds before it starts over (default 1,000,000). */
+  tableLimit?: number;
 }
 
 export interface Task {
@@ -15,7 +17,20 @@ export interface Task {
   papers: ExtractInput[];
 }
 
+/**
+ * Packed terms as a worker sends them: each string as its number in the worker's string table, so a word key that
+ * arrives thousands of times crosses over, and is stored on this side, once.
+ */
+export type WireTerms = Omit<PackedTerms, 'strings' | 'tagWords'> & { strings: Int32Array; tagWords: Int32Array };
+
 export type Reply =
   | { type: 'ready' }
-  | { type: 'done'; id: number; terms: PackedTerms[] }
+  | {
+      type: 'done';
+      id: number;
+      terms: WireTerms[];
+      /** Strings new to the worker's table since its last reply, in number order; after `reset` the table began anew. */
+      newStrings: string[];
+      reset: boolean;
+    }
   | { type: 'error'; id: number; message: string };
