@@ -102,6 +102,9 @@ export function wordsReason(c: CandidateTraits, options: VocabularyOptions): str
     return undefined;
   }
   if (words.every(generic) && !TECHNICAL_HEADS.has(words[words.length - 1]!)) return 'only generic words';
+  // "deep recurrent", "gated recurrent": a phrase whose last word reads as an adjective, and is mostly tagged as one in
+  // the corpus, is the front of a longer term ("random variable", "gradient descent", "false positive" end in nouns).
+  if (!c.technical && c.nounShare < 0.5 && looksAdjectival(words[words.length - 1]!)) return 'ends in an adjective';
   if (GENERIC_HEADS.has(words[words.length - 1]!)) return 'generic head';
   return undefined;
 }

@@ -4,7 +4,7 @@ import { DEFAULTS } from '../../scripts/options.ts';
 import { extractPaper } from '../../scripts/pipeline/extract/index.ts';
 import { buildSenses } from '../../scripts/pipeline/senses.ts';
 import { gatherCandidates } from '../../scripts/pipeline/gather.ts';
-import { selectVocabulary } from '../../scripts/pipeline/vocabulary.ts';
+import { selectVocabulary, wordsReason } from '../../scripts/pipeline/vocabulary.ts';
 
 function select(abstracts: string[]): { kept: string[]; reasons: Map<string, string> } {
   const terms = abstracts.map((abstract, i) => extractPaper({ key: `p${i}`, title: `Paper ${i}`, abstract }));
@@ -48,5 +48,20 @@ describe('a plural noun and its verb', () => {
 
   it('while an -ing noun that wink tags as a verb still can be ("embedding")', () => {
     expect(kept).toContain('embedding');
+  });
+});
+
+describe('a phrase that ends in an adjective', () => {
+  const reason = (id: string, nounShare: number): string | undefined => wordsReason({ id, technical: false, nounShare }, DEFAULTS);
+
+  it('is the front of a longer term when the corpus mostly tags that word an adjective ("deep recurrent")', () => {
+    expect(reason('deep recurrent', 0.2)).toBe('ends in an adjective');
+    expect(reason('generative probabilistic', 0.1)).toBe('ends in an adjective');
+  });
+
+  it('is not when the corpus mostly tags it a noun ("random variable"), or the word is a noun that looks like an adjective', () => {
+    expect(reason('random variable', 0.9)).toBeUndefined();
+    expect(reason('false positive', 0.2)).toBeUndefined();
+    expect(reason('surface normal', 0.2)).toBeUndefined();
   });
 });
