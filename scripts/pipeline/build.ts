@@ -175,8 +175,11 @@ function selectConcepts(
   const user = applyOverrides(candidates, overrides);
   lap('normalize');
   const vocabulary = selectVocabulary(candidates, paperCount, options, user, leftOut);
+  const terms = paperTerms(vocabulary, options);
+  // From here only the kept candidates are read: the others' occurrences can go before the concept records are made.
+  candidates.clear();
   const concepts = buildConcepts(vocabulary, senses, paperCount, user);
-  return { concepts, terms: paperTerms(vocabulary, options), dropped: vocabulary.dropped, rare, unknownOverrides: user.unknown };
+  return { concepts, terms, dropped: vocabulary.dropped, rare, unknownOverrides: user.unknown };
 }
 
 /**
