@@ -7,7 +7,6 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../../test/browser/browser.ts';
 import { startStaticServer, type StaticServer } from '../../test/browser/server.ts';
-import { writeSiteData } from '../site-data.ts';
 
 export interface PageCost {
   /** From navigation to sigma's first render (the app's `atlas:first-render` measure), ms. */
@@ -52,19 +51,13 @@ export class AppBench {
     }
   }
 
-  /** Loads the app on `graphFile` (a contract-v1 graph, packed as the site's data files) `runs` times (a fresh browser context each time). */
-  async measure(graphFile: string, runs: number, timeoutMs: number): Promise<PageResult[]> {
-    try {
-      writeSiteData(graphFile, this.dir);
-    } catch (e) {
-      // A graph the site cannot pack (too big to read as one string, not contract v1) is a result, not a crash.
-      const message = (e as Error).message.split('\n')[0] ?? '';
-      // V8 reads no string over 512 MB: `npm run build` packs such a graph from memory, the benchmark cannot.
-      const error = /string longer|Invalid string length/i.test(message)
-        ? 'not measured: graph.json too big to read back'
-        : `the graph could not be packed into the site: ${message}`;
-      return Array.from({ length: runs }, () => ({ error }));
-    }
+  /** Where the site's data files go: the bench's last build of a size packs its graph there (see child.ts). */
+  get dataDir(): string {
+    return this.dir;
+  }
+
+  /** Loads the app on the data files in `dataDir` `runs` times (a fresh browser context each time). */
+  async measure(runs: number, timeoutMs: number): Promise<PageResult[]> {
     const results: PageResult[] = [];
     for (let i = 0; i < runs; i++) results.push(await this.once(timeoutMs));
     return results;

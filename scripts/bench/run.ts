@@ -84,12 +84,13 @@ function parseBenchArgs(argv: string[]): BenchArgs | undefined {
 const say = (line: string): void => void process.stderr.write(`${line}\n`);
 
 /** One build in a child process; resolves with its statistics and the process's wall time. */
-function buildOnce(input: string, out: string, args: BenchArgs): Promise<{ result: ChildResult; wallMs: number }> {
+function buildOnce(input: string, out: string, args: BenchArgs, siteDir?: string): Promise<{ result: ChildResult; wallMs: number }> {
   const heap = [`--max-old-space-size=${args.heapMb ?? 8192}`];
   const argv = [...heap, ...TSX, join(ROOT, 'scripts/bench/child.ts'), '--input', input, '--out', out, ...(args.threads ? ['--threads', String(args.threads)] : []), ...args.rest];
   return new Promise((done, fail) => {
     const started = performance.now();
-    const child = spawn(process.execPath, argv, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const env = siteDir ? { ...process.env, ATLAS_BENCH_SITE_DIR: siteDir } : process.env;
+    const child = spawn(process.execPath, argv, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -148,11 +149,14 @@ async function main(): Promise<void> {
       }
       const runs = args.runs ?? (size.papers >= 50_000 ? 1 : 3);
       const out = args.keep ? join(resolve(args.keep), `${size.name}.json`) : join(work, `${size.name}.json`);
+      let packed = false;
       for (let run = 1; run <= runs; run++) {
         try {
-          const { result, wallMs } = await buildOnce(corpus.file, out, args);
+          // The last build also packs the site's data files for the browser measurements.
+          const { result, wallMs } = await buildOnce(corpus.file, out, args, app && run === runs ? app.dataDir : undefined);
           row.builds.push(result);
           row.wallMs.push(wallMs);
+          packed = app !== undefined && run === runs;
           const stages = result.timings.map(([s, ms]) => `${s} ${fmtMs(ms)}`).join(', ');
           say(`[${size.name}] build ${run}/${runs}: ${fmtMs(result.totalMs)} (${stages}); CPU ${fmtMs(result.cpuMs)}, peak ${fmtBytes(result.maxRss)}, ${fmtBytes(result.bytes)}`);
         } catch (e) {
@@ -163,9 +167,10 @@ async function main(): Promise<void> {
       if (row.builds.length === 0) continue;
       const bytes = readFileSync(out);
       row.gzipBytes = gzipSync(bytes).length;
-      if (app) {
+      if (app && !packed) row.pages = [{ error: 'not measured: the last build failed' }];
+      else if (app) {
         const pageRuns = args.browserRuns ?? runs;
-        row.pages = await app.measure(out, pageRuns, Math.min(args.timeoutS, 600) * 1000);
+        row.pages = await app.measure(pageRuns, Math.min(args.timeoutS, 600) * 1000);
         for (const p of row.pages)
           say(`[${size.name}] page: ${'error' in p ? `fails: ${p.error}` : `first render ${fmtMs(p.firstRenderMs)}, ready ${fmtMs(p.readyMs)}, hover ${p.hoverFrameMs ?? '–'} ms to the next frame (app ${p.hoverMs ?? '–'} ms), heap ${fmtBytes(p.heapBytes ?? NaN)}`}`);
       }
