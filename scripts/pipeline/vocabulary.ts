@@ -144,6 +144,9 @@ function usageReason(c: Candidate): string | undefined {
     // "quantized model", "compressed data", "fine-tuned model": a description, not a term.
     if (/ed$/.test(opener)) return 'a participle describing a generic head';
   }
+  // "deep convolutional", "generative adversarial": a phrase ending in an adjective-looking word that almost always has
+  // more of its chunk after it ("… neural network", "… network") is the front of longer terms.
+  if (!c.technical && looksAdjectival(head) && count((o) => o.right === '') < 0.2 * all) return 'ends in an adjective';
   // "networks exhibit", "methods offer": a plural noun, then a word the corpus mostly uses as a verb, is a clause.
   if (!c.technical && c.nounShare < 0.5 && count(pluralBeforeHead) * 2 > all) return 'a plural noun and its verb';
   if (!c.technical && looksAdjectival(words.join('-')) && count((o) => o.length === 1 && o.hyphenated) * 2 >= all) return 'an adjective, not a term on its own';

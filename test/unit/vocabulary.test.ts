@@ -65,3 +65,16 @@ describe('a phrase that ends in an adjective', () => {
     expect(reason('surface normal', 0.2)).toBeUndefined();
   });
 });
+
+describe('a phrase whose adjective-looking last word always has more of its phrase after it', () => {
+  it('is the front of longer terms ("deep convolutional …"), dropped even when each longer term is too rare to keep', () => {
+    const { kept, reasons } = select([
+      'We train deep convolutional networks.',
+      'Deep convolutional architectures reduce errors.',
+      'Features of deep convolutional encoders are costly.',
+      'We compare deep convolutional features.',
+    ]);
+    expect(kept).not.toContain('deep convolutional');
+    expect(reasons.get('deep convolutional')).toBe('ends in an adjective');
+  });
+});

@@ -25,12 +25,12 @@ const NOUNS_LIKE_ADJECTIVES = words(`
   heuristic logic topic arithmetic critic music traffic mosaic rubric perspective initiative incentive narrative
   diagnostic semantic analytic kinetic mechanic graphic dialog diagonal terminal journal material individual
   rival arrival survival approval renewal reversal referral denial portal pedal petal capital hospital animal
-  positive negative normal functional
+  positive negative normal functional goal
 `);
 
 const ADJECTIVE_ENDING = /(al|ive|ous|ic|able|ible|ful|less|wise|ary|ant|ent)$/;
 const NOUNS_IN_ANT_ENT = words(`
-  gradient coefficient agent component student client patient segment element content event moment environment
+  gradient subgradient coefficient agent component student client patient segment element content event moment environment
   experiment constant variant participant assistant tenant accent percent parent talent descendant determinant
   quotient eigenvalent solvent reagent current
 `);
