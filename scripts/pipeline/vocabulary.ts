@@ -98,6 +98,8 @@ export function wordsReason(c: CandidateTraits, options: VocabularyOptions): str
     // wink tags -ing nouns as verbs ("word embedding"): the known ones are judged by the rules below instead.
     if (!c.technical && c.nounShare < 0.6 && !ING_NOUNS.has(w)) return 'mostly used as an adjective or verb';
     if (!c.technical && looksAdjectival(w)) return 'an adjective, not a term on its own';
+    // "weakly", "jointly": an English word plus -ly is an adverb.
+    if (!c.technical && /^\p{L}{3,}ly$/u.test(w) && generalPerMillion(w.slice(0, -2)) > 0) return 'an adverb';
     if (!c.technical && /ing$/.test(w) && !ING_NOUNS.has(w)) return 'a verb form, not a term on its own';
     return undefined;
   }

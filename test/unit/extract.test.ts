@@ -37,6 +37,11 @@ describe('extractPaper', () => {
     expect(tags.get('exhibit')).toEqual([1, 2]);
   });
 
+  it('reads TeX commands as markup, not terms ("\\infty", "\\leq")', () => {
+    const found = phrases('The bound holds for n \\leq m and t \\to \\infty with regret bound infty.');
+    expect(found.some((p) => /\b(infty|leq)\b/.test(p))).toBe(false);
+  });
+
   it('singularizes by the reading that is an English word: movies, viruses, focuses, goes', () => {
     expect(phrases('Recommender systems for movies track viruses.')).toEqual(expect.arrayContaining(['movie', 'virus']));
     expect(['movies', 'focuses', 'goes', 'studies', 'classes', 'annotations', 'pdes'].map(singular)).toEqual(['movie', 'focus', 'go', 'study', 'class', 'annotation', 'pde']);

@@ -78,3 +78,12 @@ describe('a phrase whose adjective-looking last word always has more of its phra
     expect(reasons.get('deep convolutional')).toBe('ends in an adjective');
   });
 });
+
+describe('single words that are not things', () => {
+  const reason = (id: string): string | undefined => wordsReason({ id, technical: false, nounShare: 1 }, DEFAULTS);
+
+  it('an English word plus -ly is an adverb ("weakly"), a noun in -ly is not ("anomaly")', () => {
+    expect(reason('weakly')).toBe('an adverb');
+    expect(reason('anomaly')).toBeUndefined();
+  });
+});

@@ -20,7 +20,8 @@ const STOPWORDS = new Set(
   ii iii iv vi vii viii ix xi xii alpha beta gamma delta epsilon lambda sigma tau theta mu nu rho phi psi omega
   ms sec gb mb kb tb hz ghz mhz khz db ps fps
   emph sqrt quot amp nbsp textit textbf textrm mathbf mathcal mathrm mathbb frac cdot ldots cdots le ge lt gt
-  operatorname widetilde tilde hat bar vec log exp sup inf argmin argmax mathop varepsilon ell`.split(/\s+/),
+  operatorname widetilde tilde hat bar vec log exp sup inf argmin argmax mathop varepsilon ell infty leq geq neq approx
+  propto forall nabla mathsf boldsymbol`.split(/\s+/),
 );
 
 /**
