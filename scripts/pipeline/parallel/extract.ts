@@ -67,8 +67,9 @@ export function extractAll(papers: ExtractInput[], options: ExtractAllOptions): 
   let anyReady = false;
   let lastReply = performance.now();
   const filled = new Uint8Array(tasks.length);
-  // Strings that come from workers are copies: one copy of each, whichever worker sent it (see WireTerms).
-  const strings = new Map<string, string>();
+  // Strings that come from workers are copies: with several workers, one copy of each whichever sent it (see
+  // WireTerms; one worker's table already holds each of its strings once).
+  const strings = pool.length > 1 ? new Map<string, string>() : undefined;
   const put = (id: number, terms: PackedTerms[]): void => {
     if (filled[id]) return;
     filled[id] = 1;
@@ -79,8 +80,8 @@ export function extractAll(papers: ExtractInput[], options: ExtractAllOptions): 
   const received = (w: PoolWorker, reply: Extract<Reply, { type: 'done' }>): void => {
     if (reply.reset) w.table.length = 0;
     for (const s of reply.newStrings) {
-      const known = strings.get(s);
-      if (known === undefined) strings.set(s, s);
+      const known = strings?.get(s);
+      if (known === undefined) strings?.set(s, s);
       w.table.push(known ?? s);
     }
     put(reply.id, reply.terms.map((t) => fromWire(t, w.table)));
