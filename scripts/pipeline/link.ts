@@ -74,8 +74,8 @@ export function buildConcepts(
     for (const paper of keys.sort(cmp)) {
       const title: Span[] = [];
       const abstract: Span[] = [];
-      for (const o of c.byPaper.get(paper) ?? NO_OCCURRENCES) (o.field === 'title' ? title : abstract).push([o.start, o.end]);
-      for (const o of c.derived.get(paper) ?? NO_OCCURRENCES) (o.field === 'title' ? title : abstract).push([o.start, o.end]);
+      for (const list of [c.byPaper.get(paper), c.derived.get(paper)])
+        for (const o of list ?? NO_OCCURRENCES) (o.field === 'title' ? title : abstract).push([o.start, o.end]);
       papers.set(paper, {
         weight: abstract.length + 2 * title.length,
         titleSpans: capped(mergeSpans(title)),
