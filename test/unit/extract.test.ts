@@ -32,6 +32,34 @@ describe('extractPaper', () => {
     expect(found.some((p) => /\b(including|showing)\b/.test(p))).toBe(false);
   });
 
+  it('keeps an adjective wink tags as an adverb before another modifier: "long short-term memory", "deep recurrent network"', () => {
+    const found = phrases('We train a long short-term memory and a deep recurrent network.');
+    expect(found).toEqual(expect.arrayContaining(['long short term memory', 'deep recurrent network']));
+  });
+
+  it('keeps -ing words that open established terms ("reproducing kernel Hilbert space", "sliding window")', () => {
+    const found = phrases('We work in a reproducing kernel Hilbert space with a sliding window and vanishing gradients.');
+    expect(found).toEqual(expect.arrayContaining(['reproducing kernel hilbert space', 'sliding window', 'vanishing gradient']));
+  });
+
+  it('reads an -ing word before an adjective as the verb: "learning deep networks" gives "deep network" only', () => {
+    const found = phrases('We study learning deep networks, and the learning rate.');
+    expect(found).toEqual(expect.arrayContaining(['deep network', 'learning rate']));
+    expect(found.some((p) => p.startsWith('learning deep'))).toBe(false);
+  });
+
+  it('strips a level of a quantity ("high accuracy", "low-variance") but not a level that names a term ("low rank", "high dimensional")', () => {
+    const found = phrases('It reaches high accuracy and low error with low-variance gradients in high dimensional spaces with low rank updates.');
+    expect(found).toEqual(expect.arrayContaining(['accuracy', 'error', 'gradient', 'high dimensional space', 'low rank update']));
+    expect(found.some((p) => /^(high accuracy|low error|low variance)/.test(p))).toBe(false);
+  });
+
+  it('keeps a generic modifier that is part of an established term ("optimal transport", "empirical risk", "lower bound")', () => {
+    const found = phrases('Optimal transport and empirical risk minimization give a lower bound. A novel optimal solution.');
+    expect(found).toEqual(expect.arrayContaining(['optimal transport', 'empirical risk minimization', 'lower bound', 'solution']));
+    expect(found).not.toContain('optimal solution');
+  });
+
   it('counts a singular "noun" right after a plural noun as a verb use ("networks exhibit")', () => {
     const { tags } = extractPaper({ key: 'p', title: 'A paper', abstract: 'Neural networks exhibit bias. The exhibit shows art.' });
     expect(tags.get('exhibit')).toEqual([1, 2]);

@@ -1,7 +1,7 @@
 // Candidate terms of one text: maximal noun-phrase chunks from part-of-speech patterns, and every nested sub-phrase
 // that ends in a noun (so "KV cache quantization" also offers "KV cache" and "quantization" to the corpus statistics).
 import { factsOf, type Token } from './tokens.ts';
-import { GENERIC_MODIFIERS, singular } from './lexicon.ts';
+import { GENERIC_MODIFIERS, singular, TERMS_WITH_GENERIC_OPENER } from './lexicon.ts';
 import { coordinated, nominalized } from './coordination.ts';
 import { isBareNumber, isStopword, type WordFacts } from './terms.ts';
 
@@ -70,6 +70,11 @@ export const ING_NOUNS = new Set(
   masking editing painting retraining post-training morphing warping thresholding binning hashing meshing`.split(/\s+/),
 );
 
+/** -ing words that open established terms: "reproducing kernel", "vanishing gradient", "sliding window", "missing data". */
+export const ING_MODIFIERS = new Set(
+  'reproducing alternating vanishing exploding spiking missing floating running sliding spanning moving'.split(' '),
+);
+
 /** A plural noun: "tasks", "Results" (wink tags a capitalized first word PROPN); not an acronym ("LLMs"). */
 export const isPluralNoun = (t: Token): boolean => (t.pos === 'NOUN' || t.pos === 'PROPN') && /^\p{L}\p{Ll}{2,}s$/u.test(t.text) && singular(t.text.toLowerCase()) !== t.text.toLowerCase();
 
@@ -86,6 +91,29 @@ const startsClause = (prev: Token | undefined, t: Token): boolean =>
 const NEEDS_COMPLEMENT = new Set(
   'aware based free driven guided agnostic specific dependent oriented friendly intensive preserving related centric wise level invariant efficient'.split(' '),
 );
+
+/**
+ * "high accuracy", "low error", "high variance": a level of some quantity, not a term — unless the noun after it makes
+ * an established one ("high dimensional", "low rank", "high resolution", "low precision", "low-pass").
+ */
+const LEVELS = new Set(['high', 'low']);
+const LEVEL_TERMS = new Set(
+  'dimension dimensions dimensional dimensionality rank resolution frequency frequencies order level precision fidelity pass discrepancy light resource resourced bit'.split(' '),
+);
+
+/** Written as one word they name a kind: "low-shot learning", "high-density region", "high-probability bound". */
+const LEVEL_COMPOUNDS = new Set(['shot', 'density', 'power', 'probability', 'performance', 'speed', 'throughput']);
+
+/** A modifier stripped from a phrase's front: generic research-speak, or a level of a quantity. */
+function isGenericModifier(tokens: Token[], k: number): boolean {
+  const word = lower(tokens[k]!);
+  const next = tokens[k + 1];
+  if (next && TERMS_WITH_GENERIC_OPENER.has(`${word} ${singular(lower(next))}`)) return false;
+  if (GENERIC_MODIFIERS.has(word)) return true;
+  const level = /^(high|low)-(\p{L}+)$/u.exec(word); // "high-variance" as one token
+  if (level) return !LEVEL_TERMS.has(level[2]!) && !LEVEL_COMPOUNDS.has(level[2]!);
+  return LEVELS.has(word) && next !== undefined && !LEVEL_TERMS.has(lower(next));
+}
 
 const AUXILIARIES = new Set(['have', 'has', 'had', 'be', 'is', 'are', 'was', 'were', 'been', 'being', 'get', 'gets', 'got']);
 
@@ -110,8 +138,11 @@ export function chunks(tokens: Token[]): Array<[number, number]> {
     let start = i;
     // "have gained prominence": a participle after an auxiliary is the verb of the clause.
     if (isParticiple(tokens[start]!) && AUXILIARIES.has(lower(tokens[start - 1] ?? tokens[start]!))) start++;
-    while (start < j && GENERIC_MODIFIERS.has(lower(tokens[start]!))) start++;
-    while (start < j - 1 && isIngNoun(tokens[start]!) && !ING_NOUNS.has(lower(tokens[start]!))) start++;
+    // "learning deep networks", "training sparse models": an -ing word before an adjective is the verb, not a modifier.
+    if (start < j - 1 && isIngNoun(tokens[start]!) && tokens[start + 1]!.pos === 'ADJ') start++;
+    while (start < j && isGenericModifier(tokens, start)) start++;
+    while (start < j - 1 && isIngNoun(tokens[start]!) && !ING_NOUNS.has(lower(tokens[start]!)) && !ING_MODIFIERS.has(lower(tokens[start]!)))
+      start++;
     let end = j;
     while (end > start && !canHead(tokens[end - 1]!, end - 1, start)) end--;
     if (end > start) out.push([start, end]);
@@ -192,7 +223,7 @@ export function candidates(text: string, allTokens: Token[], chunkBase: number, 
   found.forEach(([start, end], c) => {
     for (let from = start; from < end; from++) {
       const first = tokens[from]!;
-      if (from > start && GENERIC_MODIFIERS.has(lower(first))) continue;
+      if (from > start && isGenericModifier(tokens, from)) continue;
       if (NEEDS_COMPLEMENT.has(lower(first))) continue;
       for (let to = from + 1; to <= Math.min(end, from + MAX_WORDS); to++) {
         const last = tokens[to - 1]!;

@@ -19,6 +19,16 @@ export const GENERIC_MODIFIERS = words(`
   less more significant significantly severe minimal maximal optimal suboptimal sub-optimal
 `);
 
+/**
+ * Established terms that open with a generic modifier: there the modifier is part of the name ("optimal transport",
+ * "empirical risk", "lower bound"), so it is not stripped. Keys are the modifier and the singular next word.
+ */
+export const TERMS_WITH_GENERIC_OPENER = new Set([
+  'optimal transport', 'optimal control', 'empirical risk', 'empirical bayes', 'empirical distribution', 'empirical process',
+  'strong convexity', 'strong duality', 'lower bound', 'higher order', 'higher-order', 'first order', 'first-order',
+  'second order', 'second-order', 'standard deviation', 'common sense', 'prior distribution', 'prior knowledge',
+]);
+
 /** Nouns that look like adjectives by their ending (-al, -ive, -ic): they may be concepts on their own. */
 const NOUNS_LIKE_ADJECTIVES = words(`
   signal interval retrieval removal trial potential proposal tutorial manual objective derivative alternative primitive

@@ -49,6 +49,19 @@ function mapPos(tag: string): Pos {
   }
 }
 
+/**
+ * Adjectives wink tags as adverbs when another modifier follows ("long/ADV short-term memory", "fast/ADV Fourier
+ * transform"): before a noun or adjective they are the term's first word.
+ */
+const ADVERB_ADJECTIVES = new Set(['long', 'short', 'fast', 'slow', 'high', 'low', 'deep', 'wide', 'early', 'late', 'hard', 'soft']);
+const NOMINAL = new Set(['NOUN', 'PROPN', 'ADJ']);
+
+function tagOf(values: string[], tags: string[], i: number): Pos {
+  const tag = tags[i] ?? '';
+  if (tag === 'ADV' && NOMINAL.has(tags[i + 1] ?? '') && ADVERB_ADJECTIVES.has(values[i]!.toLowerCase())) return 'ADJ';
+  return mapPos(tag);
+}
+
 function tagSlice(text: string, offset: number, sentenceBase: number, out: Token[]): number {
   forgetNewWords();
   const doc = nlp.readDoc(text);
@@ -63,7 +76,7 @@ function tagSlice(text: string, offset: number, sentenceBase: number, out: Token
       const at = text.indexOf(value, cursor);
       if (at < 0) continue; // wink normalised something (rare): skip the token rather than misplace it
       cursor = at + value.length;
-      out.push({ text: value, start: offset + at, end: offset + cursor, pos: mapPos(tags[i] ?? ''), sentence: index });
+      out.push({ text: value, start: offset + at, end: offset + cursor, pos: tagOf(values, tags, i), sentence: index });
     }
   });
   return sentences;

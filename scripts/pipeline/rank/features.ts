@@ -1,6 +1,6 @@
 // The features a keyphrase candidate is scored on: shape, boundaries, generality, position and corpus rarity.
 import { GENERIC_HEADS, GENERIC_MODIFIERS, GENERIC_WORDS, generalPerMillion } from '../extract/lexicon.ts';
-import { ING_NOUNS } from '../extract/candidates.ts';
+import { ING_MODIFIERS, ING_NOUNS } from '../extract/candidates.ts';
 import type { DocPhrase } from './doc.ts';
 
 /** What ranking knows about the corpus. */
@@ -84,7 +84,7 @@ export function phraseFeatures(p: DocPhrase, stats: CorpusStats): Features {
     headNounShare: stats.nounShare.get(head) ?? 1,
     ingHead: +(n > 1 && /ing$/.test(head) && !ING_NOUNS.has(head)),
     participleFirst: +isParticiple(p.firstWord),
-    ingFirst: +(n > 1 && /\p{L}{3,}ing$/u.test(p.firstWord) && !ING_NOUNS.has(p.firstWord)),
+    ingFirst: +(n > 1 && /\p{L}{3,}ing$/u.test(p.firstWord) && !ING_NOUNS.has(p.firstWord) && !ING_MODIFIERS.has(p.firstWord)),
     extended: +p.extended,
     extendedEveryday: p.extended ? everyday(words[0] ?? '') : 0,
     afterDeterminer: before((w) => DETERMINERS.has(w)),
