@@ -32,13 +32,18 @@ export function displayForm(surface: string): string {
 }
 
 function tally(c: Candidate): Map<string, number> {
-  const counts = new Map<string, number>();
+  // Counted by the surface as written first: a concept has millions of occurrences on a big corpus, and few spellings.
+  const raw = new Map<string, number>();
   for (const list of c.byPaper.values())
     for (const o of list) {
-      const s = o.surface.replace(/\s+/g, ' ');
       // Title occurrences count less: titles are in Title Case and say little about the usual spelling.
-      counts.set(s, (counts.get(s) ?? 0) + (o.field === 'title' ? 0.5 : 1));
+      raw.set(o.surface, (raw.get(o.surface) ?? 0) + (o.field === 'title' ? 0.5 : 1));
     }
+  const counts = new Map<string, number>();
+  for (const [surface, n] of raw) {
+    const s = surface.replace(/\s+/g, ' ');
+    counts.set(s, (counts.get(s) ?? 0) + n);
+  }
   return counts;
 }
 

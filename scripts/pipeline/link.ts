@@ -183,6 +183,33 @@ class Ranking {
   }
 }
 
+/** The k-th largest of values[0..m) (1-based k ≤ m), by quickselect on a copy in `scratch`. */
+export function kthLargest(values: Float64Array, m: number, k: number, scratch: Float64Array): number {
+  const a = scratch;
+  a.set(values.subarray(0, m));
+  let lo = 0;
+  let hi = m - 1;
+  const want = k - 1; // index in descending order
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! > pivot) i++;
+      while (a[j]! < pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i++] = a[j]!;
+        a[j--] = t;
+      }
+    }
+    if (want <= j) hi = j;
+    else if (want >= i) lo = i;
+    else return a[want]!;
+  }
+  return a[want]!;
+}
+
 /** Related papers of every paper: cosine over specificity-weighted concept sets, best first, with shared concepts. */
 export function relatePapers(paperKeys: string[], concepts: ConceptRecord[], options: LinkOptions): Map<string, RelatedPaper[]> {
   const n = paperKeys.length;
@@ -199,6 +226,11 @@ export function relatePapers(paperKeys: string[], concepts: ConceptRecord[], opt
   const mark = new Uint8Array(used.length);
   const related = new Map<string, RelatedPaper[]>();
   const best = new Ranking(n, paperKeys);
+  // The scores of the papers one paper touches; only the best few go into the heap (see shortlist).
+  const scoredPaper = new Int32Array(n);
+  const scored = new Float64Array(n);
+  const scratch = new Float64Array(n);
+  const shortlist = 4 * options.maxRelated;
   for (let p = 0; p < n; p++) {
     const touched: number[] = [];
     for (const ci of conceptsOf[p]!) {
@@ -209,15 +241,27 @@ export function relatePapers(paperKeys: string[], concepts: ConceptRecord[], opt
         dot[q]! += w2[ci]!;
       }
     }
-    best.clear();
+    let m = 0;
     for (const q of touched) {
       const score = dot[q]! / (norm[p]! * norm[q]!);
       dot[q] = 0;
-      if (score >= options.minRelatedScore) best.add(q, Math.round(score * 1000) / 1000);
+      if (score >= options.minRelatedScore) (scoredPaper[m] = q), (scored[m++] = Math.round(score * 1000) / 1000);
     }
+    // A big corpus touches thousands of papers per paper, and only the first few are ever read: the heap gets those
+    // scoring at least the shortlist's last score, and the rest only if the list is not full by then.
+    const cutoff = m > shortlist ? kthLargest(scored, m, shortlist, scratch) : -Infinity;
+    best.clear();
+    for (let i = 0; i < m; i++) if (scored[i]! >= cutoff) best.add(scoredPaper[i]!, scored[i]!);
+    let deferred = cutoff > -Infinity;
     const list: RelatedPaper[] = [];
-    // Best first; a big corpus touches thousands of papers per paper, and only the first few are ever read.
-    for (let at = best.pop(); at >= 0; at = best.pop()) {
+    for (;;) {
+      let at = best.pop();
+      if (at < 0 && deferred) {
+        deferred = false;
+        for (let i = 0; i < m; i++) if (scored[i]! < cutoff) best.add(scoredPaper[i]!, scored[i]!);
+        at = best.pop();
+      }
+      if (at < 0) break;
       const q = best.paper[at]!;
       const shared = conceptsOf[q]!.filter((ci) => mark[ci] === 1).map((ci) => used[ci]!);
       // One shared single word ("propagation", "loss") can mean different things in two papers: not a reason.

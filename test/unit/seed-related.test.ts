@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validateGraph } from '../../src/contract/validate.ts';
 import { serializeAtlas } from '../../scripts/pipeline/emit.ts';
-import { hubLimitFor, PAIR_BUDGET } from '../../scripts/pipeline/link.ts';
+import { hubLimitFor, kthLargest, PAIR_BUDGET, relatePapers, type ConceptRecord } from '../../scripts/pipeline/link.ts';
 import { buildSeed, view, type SeedView } from './seed-helpers.ts';
 
 let seed: SeedView;
@@ -119,5 +119,33 @@ describe('the similarity pass on a very large corpus', () => {
     expect(pairs).toBeLessThanOrEqual(PAIR_BUDGET);
     // A corpus within budget keeps the usual limit: a tenth of the papers.
     expect(hubLimitFor([10, 20, 300], 4820)).toBe(482);
+  });
+});
+
+describe('picking the best related papers of thousands touched', () => {
+  it('finds the k-th largest score as sorting would, ties included', () => {
+    let state = 7;
+    const random = (): number => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let round = 0; round < 50; round++) {
+      const m = 1 + Math.floor(random() * 200);
+      const values = Float64Array.from({ length: m }, () => Math.round(random() * 20) / 20);
+      const k = 1 + Math.floor(random() * m);
+      const sorted = [...values].sort((a, b) => b - a);
+      expect(kthLargest(values, m, k, new Float64Array(m))).toBe(sorted[k - 1]);
+    }
+  });
+
+  it('still fills the list from papers below the shortlist when the best ones share only a single word', () => {
+    const link = { weight: 1, titleSpans: [], abstractSpans: [] };
+    const concept = (key: string, type: ConceptRecord['type'], specificity: number, papers: string[]): ConceptRecord => ({
+      key, id: key, label: key, aliases: [], type, specificity, papers: new Map(papers.map((p) => [p, link])),
+    });
+    const many = Array.from({ length: 40 }, (_, i) => `a${String(i).padStart(2, '0')}`);
+    const few = ['b1', 'b2', 'b3'];
+    const concepts = [concept('c:word', 'word', 3, ['p', ...many]), concept('c:phrase', 'phrase', 1, ['p', ...few])];
+    const related = relatePapers(['p', ...many, ...few], concepts, { maxRelated: 3, minRelatedScore: 0.01 });
+    // The 40 papers sharing the word (fewer than the hub limit of 50) score higher than the shortlist holds, and are no reason; the phrase's are.
+    expect(related.get('p')!.map((r) => r.key)).toEqual(few);
+    expect(related.get('p')![0]!.shared).toEqual(['c:phrase']);
   });
 });

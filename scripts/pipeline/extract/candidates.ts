@@ -108,8 +108,8 @@ const LEVEL_COMPOUNDS = new Set(['shot', 'density', 'power', 'probability', 'per
 function isGenericModifier(tokens: Token[], k: number): boolean {
   const word = lower(tokens[k]!);
   const next = tokens[k + 1];
-  if (next && TERMS_WITH_GENERIC_OPENER.has(`${word} ${singular(lower(next))}`)) return false;
-  if (GENERIC_MODIFIERS.has(word)) return true;
+  if (GENERIC_MODIFIERS.has(word)) return !(next && TERMS_WITH_GENERIC_OPENER.has(`${word} ${singular(lower(next))}`));
+  if (!word.startsWith('high') && !word.startsWith('low')) return false;
   const level = /^(high|low)-(\p{L}+)$/u.exec(word); // "high-variance" as one token
   if (level) return !LEVEL_TERMS.has(level[2]!) && !LEVEL_COMPOUNDS.has(level[2]!);
   return LEVELS.has(word) && next !== undefined && !LEVEL_TERMS.has(lower(next));
