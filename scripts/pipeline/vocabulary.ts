@@ -183,21 +183,36 @@ function namedKindReason(c: Candidate, candidates: Map<string, Candidate>, leftO
 /** "large language" is always followed by "model": a phrase whose every use has the same neighbour is a fragment. */
 function fragmentReason(c: Candidate): string | undefined {
   let total = 0;
-  const left = new Map<string, number>();
-  const right = new Map<string, number>();
+  for (const list of c.byPaper.values()) total += list.length;
+  if (total < 2) return undefined;
+  const r = majority(c, right);
+  if (r.count >= 0.8 * total) return `a fragment: always followed by "${r.word}"`;
+  const l = majority(c, left);
+  if (l.count >= 0.8 * total) return `a fragment: always preceded by "${l.word}"`;
+  return undefined;
+}
+
+// A generic neighbour ("UVG dataset", "novel diffusion") does not make a longer term: it does not count.
+const right = (o: FieldOccurrence): string => (o.right && !GENERIC_HEADS.has(o.right) ? o.right : '');
+const left = (o: FieldOccurrence): string => (o.left && !GENERIC_MODIFIERS.has(o.left) ? o.left : '');
+
+/**
+ * The neighbour written in more than half of the uses that have one, if any, and its count (Boyer and Moore's
+ * majority vote: two passes and no table, where a candidate with 100,000 uses would need a map of its neighbours).
+ */
+function majority(c: Candidate, neighbour: (o: FieldOccurrence) => string): { word: string; count: number } {
+  let word = '';
+  let votes = 0;
   for (const list of c.byPaper.values())
     for (const o of list) {
-      total++;
-      // A generic neighbour ("UVG dataset", "novel diffusion") does not make a longer term: it does not count.
-      if (o.left && !GENERIC_MODIFIERS.has(o.left)) left.set(o.left, (left.get(o.left) ?? 0) + 1);
-      if (o.right && !GENERIC_HEADS.has(o.right)) right.set(o.right, (right.get(o.right) ?? 0) + 1);
+      const w = neighbour(o);
+      if (w === '') continue;
+      if (votes === 0) (word = w), (votes = 1);
+      else votes += w === word ? 1 : -1;
     }
-  const most = (m: Map<string, number>): [string, number] => [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0] ?? ['', 0];
-  const [r, rn] = most(right);
-  if (total >= 2 && rn / total >= 0.8) return `a fragment: always followed by "${r}"`;
-  const [l, ln] = most(left);
-  if (total >= 2 && ln / total >= 0.8) return `a fragment: always preceded by "${l}"`;
-  return undefined;
+  let count = 0;
+  if (word !== '') for (const list of c.byPaper.values()) for (const o of list) if (neighbour(o) === word) count++;
+  return { word, count };
 }
 
 /**
