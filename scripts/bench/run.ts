@@ -85,7 +85,7 @@ const say = (line: string): void => void process.stderr.write(`${line}\n`);
 
 /** One build in a child process; resolves with its statistics and the process's wall time. */
 function buildOnce(input: string, out: string, args: BenchArgs, siteDir?: string): Promise<{ result: ChildResult; wallMs: number }> {
-  const heap = [`--max-old-space-size=${args.heapMb ?? 8192}`];
+  const heap = [`--max-old-space-size=${args.heapMb ?? 8192}`, '--expose-gc'];
   const argv = [...heap, ...TSX, join(ROOT, 'scripts/bench/child.ts'), '--input', input, '--out', out, ...(args.threads ? ['--threads', String(args.threads)] : []), ...args.rest];
   return new Promise((done, fail) => {
     const started = performance.now();

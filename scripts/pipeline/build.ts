@@ -31,6 +31,12 @@ export interface BuildInput {
   extracted?: PackedTerms[];
   /** The user's concept overrides (data/concepts.json). */
   overrides?: Overrides;
+  /**
+   * Called at the end of every stage and once the unkept candidates are let go (e.g. a full garbage collection): on a
+   * big corpus one stage's garbage would otherwise still be in memory while the next allocates, and the peak memory
+   * would be the sum of both.
+   */
+  collect?: () => void;
 }
 
 export interface BuildResult {
@@ -56,6 +62,7 @@ export function buildAtlas(input: BuildInput, progress: Progress = () => {}): Bu
   const timings: Array<[string, number]> = [];
   let t = performance.now();
   const lap = (stage: string): void => {
+    input.collect?.();
     const now = performance.now();
     timings.push([stage, Math.round(now - t)]);
     t = now;
@@ -178,6 +185,7 @@ function selectConcepts(
   const terms = paperTerms(vocabulary, options);
   // From here only the kept candidates are read: the others' occurrences can go before the concept records are made.
   candidates.clear();
+  input.collect?.();
   const concepts = buildConcepts(vocabulary, senses, paperCount, user);
   return { concepts, terms, dropped: vocabulary.dropped, rare, unknownOverrides: user.unknown };
 }

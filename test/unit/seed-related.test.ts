@@ -3,7 +3,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { validateGraph } from '../../src/contract/validate.ts';
 import { serializeAtlas } from '../../scripts/pipeline/emit.ts';
 import { hubLimitFor, kthLargest, PAIR_BUDGET, relatePapers, type ConceptRecord } from '../../scripts/pipeline/link.ts';
-import { buildSeed, view, type SeedView } from './seed-helpers.ts';
+import { readFileSync } from 'node:fs';
+import { DEFAULTS } from '../../scripts/options.ts';
+import { buildAtlas } from '../../scripts/pipeline/build.ts';
+import { readCorpus } from '../../scripts/pipeline/read.ts';
+import { buildSeed, SEED, view, type SeedView } from './seed-helpers.ts';
 
 let seed: SeedView;
 let bytes: string;
@@ -147,5 +151,23 @@ describe('picking the best related papers of thousands touched', () => {
     // The 40 papers sharing the word (fewer than the hub limit of 50) score higher than the shortlist holds, and are no reason; the phrase's are.
     expect(related.get('p')!.map((r) => r.key)).toEqual(few);
     expect(related.get('p')![0]!.shared).toEqual(['c:phrase']);
+  });
+});
+
+describe('memory between stages', () => {
+  it('calls the collect hook at the end of every stage and after the selection, and the graph is the same with it', () => {
+    const read = readCorpus(readFileSync(SEED, 'utf8'), SEED);
+    const stages: number[] = [];
+    const result = buildAtlas({
+      papers: read.papers,
+      input: 'trending-papers.txt',
+      format: read.format,
+      skipped: read.skipped.length,
+      options: { ...DEFAULTS },
+      collect: () => stages.push(stages.length),
+    });
+    expect(stages.length).toBe(result.timings.length + 1); // and once the unkept candidates are let go
+    expect(result.timings.map(([stage]) => stage)).toEqual(['extract', 'normalize', 'link', 'cluster', 'layout', 'emit']);
+    expect(serializeAtlas(result.atlas)).toBe(bytes);
   });
 });
