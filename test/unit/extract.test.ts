@@ -60,6 +60,12 @@ describe('extractPaper', () => {
     expect(found).not.toContain('optimal solution');
   });
 
+  it('strips "real" as against synthetic ("real data", "real world data") but not from "real time"', () => {
+    const found = phrases('We test on real data, real world images and real time inference.');
+    expect(found).toEqual(expect.arrayContaining(['data', 'image', 'real time inference']));
+    expect(found.some((p) => /^(real data|real world|world image)/.test(p))).toBe(false);
+  });
+
   it('counts a singular "noun" right after a plural noun as a verb use ("networks exhibit")', () => {
     const { tags } = extractPaper({ key: 'p', title: 'A paper', abstract: 'Neural networks exhibit bias. The exhibit shows art.' });
     expect(tags.get('exhibit')).toEqual([1, 2]);
@@ -73,6 +79,7 @@ describe('extractPaper', () => {
   it('singularizes by the reading that is an English word: movies, viruses, focuses, goes', () => {
     expect(phrases('Recommender systems for movies track viruses.')).toEqual(expect.arrayContaining(['movie', 'virus']));
     expect(['movies', 'focuses', 'goes', 'studies', 'classes', 'annotations', 'pdes'].map(singular)).toEqual(['movie', 'focus', 'go', 'study', 'class', 'annotation', 'pde']);
+    expect(['minima', 'maxima', 'optima', 'spectra'].map(singular)).toEqual(['minimum', 'maximum', 'optimum', 'spectrum']);
   });
 
   it('joins hyphenated words again and keeps technical tokens whole', () => {

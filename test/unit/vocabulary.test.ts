@@ -59,6 +59,13 @@ describe('a phrase that ends in an adjective', () => {
     expect(reason('generative probabilistic', 0.1)).toBe('ends in an adjective');
   });
 
+  it('reads -ular and -linear words as adjectives, alone or at the end ("submodular", "generalized linear")', () => {
+    expect(reason('submodular', 0.9)).toBe('an adjective, not a term on its own');
+    expect(reason('sublinear', 0.9)).toBe('an adjective, not a term on its own');
+    expect(reason('generalized linear', 0.3)).toBe('ends in an adjective');
+    expect(reason('submodular function', 0.9)).toBeUndefined();
+  });
+
   it('is not when the corpus mostly tags it a noun ("random variable"), or the word is a noun that looks like an adjective', () => {
     expect(reason('random variable', 0.9)).toBeUndefined();
     expect(reason('false positive', 0.2)).toBeUndefined();

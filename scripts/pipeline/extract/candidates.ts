@@ -104,11 +104,16 @@ const LEVEL_TERMS = new Set(
 /** Written as one word they name a kind: "low-shot learning", "high-density region", "high-probability bound". */
 const LEVEL_COMPOUNDS = new Set(['shot', 'density', 'power', 'probability', 'performance', 'speed', 'throughput']);
 
+const REAL_TERMS = new Set(['time', 'number', 'numbers', 'line', 'analysis', 'space']);
+
 /** A modifier stripped from a phrase's front: generic research-speak, or a level of a quantity. */
 function isGenericModifier(tokens: Token[], k: number): boolean {
   const word = lower(tokens[k]!);
   const next = tokens[k + 1];
   if (GENERIC_MODIFIERS.has(word)) return !(next && TERMS_WITH_GENERIC_OPENER.has(`${word} ${singular(lower(next))}`));
+  // "real data", "real images", "real world data" (as against synthetic ones), but "real time", "real numbers".
+  if (word === 'real') return next !== undefined && !REAL_TERMS.has(lower(next));
+  if (word === 'world') return k > 0 && lower(tokens[k - 1]!) === 'real';
   if (!word.startsWith('high') && !word.startsWith('low')) return false;
   const level = /^(high|low)-(\p{L}+)$/u.exec(word); // "high-variance" as one token
   if (level) return !LEVEL_TERMS.has(level[2]!) && !LEVEL_COMPOUNDS.has(level[2]!);

@@ -54,6 +54,8 @@ export function looksAdjectival(word: string): boolean {
   // "multilayer", "semisupervised", "nonconvex": a joined prefix makes a modifier unless the rest is an abstract noun.
   if (/^(multi|semi|non)\p{L}{3,}$/u.test(word) && !/(ing|tion|sion|ment|ness|ity|ance|ence|ism)$/.test(word)) return true;
   if (/-(preserving|aware|efficient|friendly|agnostic|specific|dependent|invariant|driven|guided|based|oriented)$/.test(word)) return true;
+  // "submodular", "sublinear", "nonlinear": -ular and -linear words describe.
+  if (/(ular|linear)$/.test(word)) return true;
   return ADJECTIVE_ENDING.test(word) && !/ment$/.test(word) && !NOUNS_IN_ANT_ENT.has(word);
 }
 
@@ -113,7 +115,7 @@ export const GENERIC_PHRASES = new Set([
   'real world', 'ablation study', 'extensive evaluation', 'empirical result', 'key insight', 'main contribution',
   'paper', 'research community', 'deep learning community', 'github repository', 'project page', 'code availability',
   'trained model', 'pretrained model', 'pre trained model', 'publicly available', 'open source', 'same time',
-  'first time', 'order of magnitude', 'orders of magnitude', 'other hand', 'new state', 'new paradigm',
+  'first time', 'large class', 'broad class', 'wide class', 'rich class', 'order of magnitude', 'orders of magnitude', 'other hand', 'new state', 'new paradigm',
   'high quality', 'low quality', 'significant improvement', 'significant margin', 'independent interest', 'high accuracy', 'high similarity',
   'higher throughput', 'low power', 'large model', 'deep model', 'deep network', 'learning system', 'long sequence',
   'sample pair', 'privacy concern', 'performance drop', 'data access', 'methods attempt', 'fewer parameter', 'test time', 'regularized form', 'substantial improvement', 'competitive performance',
@@ -129,7 +131,8 @@ const SINGULAR_EXCEPTIONS = new Map<string, string>([
   ['statistics', 'statistics'], ['dynamics', 'dynamics'], ['robotics', 'robotics'], ['graphics', 'graphics'],
   ['analytics', 'analytics'], ['kinematics', 'kinematics'], ['semantics', 'semantics'], ['news', 'news'],
   ['gaussians', 'gaussian'], ['indices', 'index'], ['matrices', 'matrix'], ['vertices', 'vertex'],
-  ['criteria', 'criterion'], ['phenomena', 'phenomenon'], ['corpora', 'corpus'], ['corpus', 'corpus'],
+  ['criteria', 'criterion'], ['phenomena', 'phenomenon'], ['minima', 'minimum'], ['maxima', 'maximum'],
+  ['optima', 'optimum'], ['extrema', 'extremum'], ['spectra', 'spectrum'], ['corpora', 'corpus'], ['corpus', 'corpus'],
   ['status', 'status'], ['focus', 'focus'], ['consensus', 'consensus'], ['radius', 'radius'], ['virus', 'virus'],
   ['gas', 'gas'], ['alias', 'alias'], ['aliases', 'alias'], ['atlas', 'atlas'], ['canvas', 'canvas'],
   ['mass', 'mass'], ['loss', 'loss'], ['losses', 'loss'], ['process', 'process'], ['processes', 'process'],
