@@ -4,9 +4,9 @@ import type { ConceptAttributes, PaperAttributes, RelatedPaper, SerializedAtlas 
 import { SCHEMA_VERSION } from '../../src/contract/types.ts';
 import type { BuildOptions } from '../options.ts';
 import { clusterOfConcept, clusterPapers, type Clustering } from './cluster.ts';
-import { emitAtlas, type EmitEdge } from './emit.ts';
+import { emitAtlas, PairEdge, type EmitEdge } from './emit.ts';
 import { extractPacked, type PackedTerms } from './extract/packed.ts';
-import { layout, layoutIterations, layoutQuality, SATELLITE_MAX_PAPERS, SATELLITES_FROM, type Positions } from './layout.ts';
+import { layout, layoutIterations, layoutQuality, SATELLITE_MAX_PAPERS, SATELLITES_FROM, type LayoutEdge, type Positions } from './layout.ts';
 import { buildConcepts, relatePapers, type ConceptRecord } from './link.ts';
 import { nameClusters, OTHER_COLOR } from './name-clusters.ts';
 import type { RawPaper } from './read.ts';
@@ -25,8 +25,8 @@ export interface BuildInput {
   options: BuildOptions;
   previous?: Map<string, { x: number; y: number }>;
   /**
-   * Already-extracted terms (e.g. from worker threads), in the order of `papers`. Consumed: the array is emptied once
-   * the candidates are gathered, so a big corpus's packed occurrences are not held through the later stages.
+   * Already-extracted terms (e.g. from worker threads), in the order of `papers`. Consumed: their keys get the paper
+   * prefix, and the array is emptied paper by paper as the candidates are gathered, so a big corpus's packed occurrences are not held through the later stages.
    */
   extracted?: PackedTerms[];
   /** The user's concept overrides (data/concepts.json). */
@@ -69,8 +69,9 @@ export function buildAtlas(input: BuildInput, progress: Progress = () => {}): Bu
   };
 
   const papers = input.papers.map((p) => ({ ...p, key: PAPER_PREFIX + p.key }));
+  // Given terms get the prefixed keys in place (no copies: the gathering frees each paper's terms once it has read them).
   const extracted =
-    input.extracted?.map((e, i) => ({ ...e, key: papers[i]!.key })) ??
+    input.extracted?.map((e, i) => ((e.key = papers[i]!.key), e)) ??
     papers.map((p, i) => {
       if (i % 50 === 0) progress('extract', i, papers.length);
       return extractPacked(p);
@@ -174,7 +175,7 @@ function selectConcepts(
   const overrides = input.overrides ?? NO_OVERRIDES;
   const leftOut = new Map<string, LeftOut>();
   const rare: RareCandidates = { ids: [], papers: [] };
-  const candidates = gatherCandidates(extracted, senses, { select: { options, paperCount, leftOut, rare }, wanted: namedIn(overrides) });
+  const candidates = gatherCandidates(extracted, senses, { select: { options, paperCount, leftOut, rare }, wanted: namedIn(overrides), consume: true });
   // The packed occurrences are not needed any more (what is left of them is in the candidates): let them go, the
   // caller's array included.
   extracted.length = 0;
@@ -224,16 +225,21 @@ function place(
     ...paperKeys.map((key) => ({ key, cluster: clustering.ofPaper.get(key) ?? 0, size: paperSize(key) })),
     ...concepts.map((c) => ({ key: c.key, cluster: conceptCluster.get(c.key) ?? 0, size: conceptSize(c.papers.size), satellite: satellites && c.papers.size <= SATELLITE_MAX_PAPERS })),
   ];
-  const layoutEdges = [
-    ...concepts.flatMap((c) => [...c.papers].map(([p, link]) => ({ source: p, target: c.key, weight: 1 + Math.log1p(link.weight) }))),
-    ...[...related].flatMap(([p, list]) => list.map((r) => ({ source: p, target: r.key, weight: 20 * r.score }))),
-  ];
+  // The edges are made as the layout reads them, not held as an array: a big map has millions.
+  let edgeCount = 0;
+  for (const c of concepts) edgeCount += c.papers.size;
+  for (const list of related.values()) edgeCount += list.length;
+  const layoutEdges = function* (): Generator<LayoutEdge> {
+    // A paper and a concept are tied by one edge; two related papers may list each other.
+    for (const c of concepts) for (const [p, link] of c.papers) yield { source: p, target: c.key, weight: 1 + Math.log1p(link.weight), unique: true };
+    for (const [p, list] of related) for (const r of list) yield { source: p, target: r.key, weight: 20 * r.score };
+  };
   const keys = layoutNodes.map((n) => n.key);
-  const start = input.previous ? startPositions(keys, layoutEdges, input.previous, options.seed) : undefined;
+  const start = input.previous ? startPositions(keys, layoutEdges(), input.previous, options.seed) : undefined;
   // A map that is mostly known only settles the newcomers in: a quarter of the usual iterations.
   const settle = start && knownShare(keys, input.previous!) >= 0.5;
-  const iterations = options.iterations || (settle ? Math.max(20, Math.round(layoutIterations(keys.length, layoutEdges.length) / 4)) : 0);
-  return layout(layoutNodes, layoutEdges, clustering.count, { seed: options.seed, iterations, ...(start ? { previous: start } : {}) });
+  const iterations = options.iterations || (settle ? Math.max(20, Math.round(layoutIterations(keys.length, edgeCount) / 4)) : 0);
+  return layout(layoutNodes, layoutEdges(), clustering.count, { seed: options.seed, iterations, ...(start ? { previous: start } : {}) });
 }
 
 const round2 = (v: number): number => Math.round(v * 100) / 100;
@@ -242,8 +248,7 @@ const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The paper–concept edges, made in the order emit sorts them (by key "paper|concept": papers as compared with the "|"
- * after them, then a paper's concepts), so that sorting millions of edges finds them already in order. Each is
- * written out as one object literal (V8 stores spread copies in a larger form).
+ * after them, then a paper's concepts), so that sorting millions of edges finds them already in order.
  */
 function mentionEdges(concepts: ConceptRecord[]): EmitEdge[] {
   const ofPaper = new Map<string, ConceptRecord[]>();
@@ -260,13 +265,7 @@ function mentionEdges(concepts: ConceptRecord[]): EmitEdge[] {
     const list = ofPaper.get(p)!.sort((a, b) => cmp(a.key, b.key));
     for (const c of list) {
       const link = c.papers.get(p)!;
-      edges.push({
-        key: prefix + c.key,
-        source: p,
-        target: c.key,
-        attributes: { kind: 'mentions', weight: link.weight, titleSpans: link.titleSpans, abstractSpans: link.abstractSpans },
-        undirected: true,
-      });
+      edges.push(new PairEdge(p, c.key, { kind: 'mentions', weight: link.weight, titleSpans: link.titleSpans, abstractSpans: link.abstractSpans }));
     }
   }
   return edges;

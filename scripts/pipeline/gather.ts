@@ -1,7 +1,7 @@
 // Normalize stage: folds every candidate occurrence onto a canonical concept id (acronyms expanded, spelling and
 // word-order variants of a long form merged, spaced prefixes joined) and groups the occurrences into candidates.
 import type { PaperTerms } from './extract/index.ts';
-import { readTerms, type PackedTerms } from './extract/packed.ts';
+import { readTerms, type PackedTerms, type TermsReader } from './extract/packed.ts';
 import { expandWords, variantIndex, wordBag, type Sense, type SenseTable } from './senses.ts';
 import { FEW_PAPERS, TOO_MANY, wordsReason, type Candidate, type CandidateTraits, type LeftOut, type RareCandidates, type VocabularyOptions } from './vocabulary.ts';
 
@@ -45,6 +45,11 @@ export interface GatherOptions {
   select?: { options: VocabularyOptions; paperCount: number; leftOut: Map<string, LeftOut>; rare: RareCandidates };
   /** Candidates to gather whatever the rules say (named in the overrides file). */
   wanted?: (id: string) => boolean;
+  /**
+   * Empty the papers' slots (set them to undefined) as each is read for the last time, so a big corpus's packed terms
+   * can be collected while the candidates' occurrences are made, rather than both being held at the end.
+   */
+  consume?: boolean;
 }
 
 /**
@@ -152,6 +157,7 @@ export function gatherCandidates(papers: ReadonlyArray<PaperTerms | PackedTerms>
       list.push(r.occurrence(i));
     }
     ids[p] = new Int32Array(0);
+    if (options.consume) ((readers as Array<TermsReader | undefined>)[p] = undefined), ((papers as Array<PaperTerms | PackedTerms | undefined>)[p] = undefined);
   });
   return out;
 }

@@ -29,6 +29,8 @@ export interface LayoutEdge {
   source: string;
   target: string;
   weight: number;
+  /** No other edge joins these two nodes (either way round): the layout need not look for one. */
+  unique?: boolean;
 }
 
 export interface LayoutOptions {
@@ -105,7 +107,7 @@ function clusterStart(cluster: number, clusterCount: number, radius: number): [x
   return [Math.cos(angle) * r, Math.sin(angle) * r, (radius * 1.4) / Math.sqrt(clusterCount)];
 }
 
-export function layout(nodes: LayoutNode[], edges: LayoutEdge[], clusterCount: number, options: LayoutOptions): Positions {
+export function layout(nodes: LayoutNode[], edges: Iterable<LayoutEdge>, clusterCount: number, options: LayoutOptions): Positions {
   const rng = randomLcg(options.seed);
   const index = new Map<string, number>();
   const keys: string[] = [];
@@ -155,6 +157,12 @@ export function layout(nodes: LayoutNode[], edges: LayoutEdge[], clusterCount: n
     if (s < 0 || t < 0) {
       if (s < 0 && t >= 0) tethers.push([a, b, e.weight]);
       else if (t < 0 && s >= 0) tethers.push([b, a, e.weight]);
+      continue;
+    }
+    if (e.unique) {
+      source.push(s);
+      target.push(t);
+      weight.push(e.weight);
       continue;
     }
     const pair = s < t ? s * order + t : t * order + s;

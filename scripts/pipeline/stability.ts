@@ -6,7 +6,7 @@ import type { LayoutEdge } from './layout.ts';
 export type Known = Map<string, { x: number; y: number }>;
 
 /** Starting positions for every node in `keys`: old ones kept, new ones next to their known neighbours when they have any. */
-export function startPositions(keys: string[], edges: LayoutEdge[], previous: Known, seed: number): Known {
+export function startPositions(keys: string[], edges: Iterable<LayoutEdge>, previous: Known, seed: number): Known {
   const rng = randomLcg(seed);
   const sum = new Map<string, { x: number; y: number; n: number }>();
   const add = (node: string, other: string): void => {

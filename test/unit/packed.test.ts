@@ -42,6 +42,16 @@ describe('packed terms', () => {
     expect([0, 1, 2].map((i) => r.occurrence(i))).toEqual(odd.occurrences);
   });
 
+  it('gather the same candidates when they consume the papers, and leave none of them behind', () => {
+    const senses = buildSenses(terms);
+    const packed = terms.map(packTerms);
+    const kept = gatherCandidates(packed, senses);
+    const consumed = gatherCandidates(packed, senses, { consume: true });
+    expect(consumed).toEqual(kept);
+    expect(packed.length).toBe(terms.length);
+    expect(packed.every((p) => p === undefined)).toBe(true);
+  });
+
   it('gather the candidates selection could keep, and count the others with the reason selection would give', () => {
     const senses = buildSenses(terms);
     const all = gatherCandidates(terms, senses);
