@@ -264,8 +264,7 @@ function mentionEdges(concepts: ConceptRecord[]): EmitEdge[] {
     const p = prefix.slice(0, -1);
     const list = ofPaper.get(p)!.sort((a, b) => cmp(a.key, b.key));
     for (const c of list) {
-      const link = c.papers.get(p)!;
-      edges.push(new PairEdge(p, c.key, { kind: 'mentions', weight: link.weight, titleSpans: link.titleSpans, abstractSpans: link.abstractSpans }));
+      edges.push(new PairEdge(p, c.key, c.papers.get(p)!));
     }
   }
   return edges;

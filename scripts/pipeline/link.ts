@@ -1,17 +1,14 @@
 // Link stage: concept records with their papers and mention spans, and each paper's related papers explained by the
 // specific concepts they share (weighted by inverse document frequency and term type, compared by cosine).
-import type { ConceptType, RelatedPaper, Span } from '../../src/contract/types.ts';
+import type { ConceptType, MentionEdgeAttributes, RelatedPaper, Span } from '../../src/contract/types.ts';
 import { slugify } from './read.ts';
 import { nameConcept } from './labels.ts';
 import type { SenseTable } from './senses.ts';
 import type { Vocabulary } from './vocabulary.ts';
 import type { FieldOccurrence } from './extract/index.ts';
 
-export interface PaperLink {
-  weight: number;
-  titleSpans: Span[];
-  abstractSpans: Span[];
-}
+/** A paper's mentions of a concept: also the attributes of its edge in the graph (one object for both). */
+export type PaperLink = MentionEdgeAttributes;
 
 export interface ConceptRecord {
   key: string;
@@ -52,6 +49,8 @@ function mergeSpans(spans: Span[]): Span[] {
 }
 
 const NO_OCCURRENCES: FieldOccurrence[] = [];
+/** Most mentions are in the abstract only: their papers share one empty title list (never changed after this). */
+const NO_SPANS: Span[] = [];
 
 const capped = (spans: Span[]): Span[] => (spans.length > MAX_SPANS ? spans.slice(0, MAX_SPANS) : spans);
 
@@ -77,9 +76,10 @@ export function buildConcepts(
       for (const list of [c.byPaper.get(paper), c.derived.get(paper)])
         for (const o of list ?? NO_OCCURRENCES) (o.field === 'title' ? title : abstract).push([o.start, o.end]);
       papers.set(paper, {
+        kind: 'mentions',
         weight: abstract.length + 2 * title.length,
-        titleSpans: capped(mergeSpans(title)),
-        abstractSpans: capped(mergeSpans(abstract)),
+        titleSpans: title.length ? capped(mergeSpans(title)) : NO_SPANS,
+        abstractSpans: abstract.length ? capped(mergeSpans(abstract)) : NO_SPANS,
       });
     }
     const idf = Math.log((paperCount + 1) / papers.size);

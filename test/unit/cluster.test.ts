@@ -29,7 +29,7 @@ const concept = (key: string, label: string, papers: string[], type: ConceptReco
   aliases: [],
   type,
   specificity: 1,
-  papers: new Map(papers.map((p) => [p, { weight: 1, titleSpans: [], abstractSpans: [] }])),
+  papers: new Map(papers.map((p) => [p, { kind: 'mentions' as const, weight: 1, titleSpans: [], abstractSpans: [] }])),
 });
 
 describe('clusterPapers', () => {

@@ -140,7 +140,7 @@ describe('picking the best related papers of thousands touched', () => {
   });
 
   it('still fills the list from papers below the shortlist when the best ones share only a single word', () => {
-    const link = { weight: 1, titleSpans: [], abstractSpans: [] };
+    const link = { kind: 'mentions' as const, weight: 1, titleSpans: [], abstractSpans: [] };
     const concept = (key: string, type: ConceptRecord['type'], specificity: number, papers: string[]): ConceptRecord => ({
       key, id: key, label: key, aliases: [], type, specificity, papers: new Map(papers.map((p) => [p, link])),
     });
