@@ -94,3 +94,23 @@ describe('single words that are not things', () => {
     expect(reason('anomaly')).toBeUndefined();
   });
 });
+
+describe('research-speak', () => {
+  const reason = (id: string): string | undefined => wordsReason({ id, technical: false, nounShare: 1 }, DEFAULTS);
+
+  it('is not a concept: "drawback", "novelty", "open question", "building block", "a long time"', () => {
+    expect(reason('drawback')).toBe('generic word');
+    expect(reason('novelty')).toBe('generic word');
+    expect(reason('open question')).toBe('generic phrase');
+    expect(reason('building block')).toBe('generic phrase');
+    expect(reason('long time')).toBe('generic phrase');
+  });
+
+  it('and "whilst", "w.r.t." are stopwords, never part of a term', () => {
+    const { kept, reasons } = select([
+      'Regret w.r.t. the best policy drops whilst exploring.',
+      'Bounds w.r.t. the comparator hold whilst learning.',
+    ]);
+    expect([...kept, ...reasons.keys()].some((id) => /whilst|w\.r\.t/.test(id))).toBe(false);
+  });
+});
