@@ -216,33 +216,58 @@ export function relatePapers(paperKeys: string[], concepts: ConceptRecord[], opt
   const index = new Map(paperKeys.map((k, i) => [k, i]));
   const hubLimit = hubLimitFor(concepts.map((c) => c.papers.size), n);
   const used = concepts.filter((c) => c.papers.size <= hubLimit);
-  const members = used.map((c) => [...c.papers.keys()].map((k) => index.get(k)).filter((i): i is number => i !== undefined));
-  const conceptsOf: number[][] = Array.from({ length: n }, () => []);
-  members.forEach((list, ci) => list.forEach((p) => conceptsOf[p]!.push(ci)));
-  const w2 = used.map((c) => c.specificity ** 2);
-  const norm = conceptsOf.map((list) => Math.sqrt(list.reduce((s, ci) => s + w2[ci]!, 0)) || 1);
+  // Papers of each used concept and concepts of each paper (ascending), as flat arrays: the loop below visits up to
+  // PAIR_BUDGET (paper, paper) pairs.
+  const memberStart = new Int32Array(used.length + 1);
+  const memberList: number[] = [];
+  const perPaper = new Int32Array(n + 1);
+  used.forEach((c, ci) => {
+    for (const k of c.papers.keys()) {
+      const i = index.get(k);
+      if (i !== undefined) memberList.push(i), perPaper[i + 1]!++;
+    }
+    memberStart[ci + 1] = memberList.length;
+  });
+  const members = Int32Array.from(memberList);
+  const paperStart = perPaper;
+  for (let p = 0; p < n; p++) paperStart[p + 1]! += paperStart[p]!;
+  const conceptList = new Int32Array(members.length);
+  const fill = paperStart.slice(0, n);
+  for (let ci = 0; ci < used.length; ci++) for (let j = memberStart[ci]!; j < memberStart[ci + 1]!; j++) conceptList[fill[members[j]!]!++] = ci;
+  const w2 = Float64Array.from(used, (c) => c.specificity ** 2);
+  const norm = new Float64Array(n);
+  for (let p = 0; p < n; p++) {
+    let sum = 0;
+    for (let j = paperStart[p]!; j < paperStart[p + 1]!; j++) sum += w2[conceptList[j]!]!;
+    norm[p] = Math.sqrt(sum) || 1;
+  }
 
   const dot = new Float64Array(n);
   const mark = new Uint8Array(used.length);
   const related = new Map<string, RelatedPaper[]>();
   const best = new Ranking(n, paperKeys);
   // The scores of the papers one paper touches; only the best few go into the heap (see shortlist).
+  const touched = new Int32Array(n);
   const scoredPaper = new Int32Array(n);
   const scored = new Float64Array(n);
   const scratch = new Float64Array(n);
   const shortlist = 4 * options.maxRelated;
   for (let p = 0; p < n; p++) {
-    const touched: number[] = [];
-    for (const ci of conceptsOf[p]!) {
+    let t = 0;
+    for (let j = paperStart[p]!; j < paperStart[p + 1]!; j++) {
+      const ci = conceptList[j]!;
       mark[ci] = 1;
-      for (const q of members[ci]!) {
+      const w = w2[ci]!;
+      for (let k = memberStart[ci]!, end = memberStart[ci + 1]!; k < end; k++) {
+        const q = members[k]!;
         if (q === p) continue;
-        if (dot[q] === 0) touched.push(q);
-        dot[q]! += w2[ci]!;
+        if (dot[q] === 0) touched[t++] = q;
+        dot[q]! += w;
       }
     }
     let m = 0;
-    for (const q of touched) {
+    for (let i = 0; i < t; i++) {
+      const q = touched[i]!;
       const score = dot[q]! / (norm[p]! * norm[q]!);
       dot[q] = 0;
       if (score >= options.minRelatedScore) (scoredPaper[m] = q), (scored[m++] = Math.round(score * 1000) / 1000);
@@ -263,14 +288,15 @@ export function relatePapers(paperKeys: string[], concepts: ConceptRecord[], opt
       }
       if (at < 0) break;
       const q = best.paper[at]!;
-      const shared = conceptsOf[q]!.filter((ci) => mark[ci] === 1).map((ci) => used[ci]!);
+      const shared: ConceptRecord[] = [];
+      for (let j = paperStart[q]!; j < paperStart[q + 1]!; j++) if (mark[conceptList[j]!] === 1) shared.push(used[conceptList[j]!]!);
       // One shared single word ("propagation", "loss") can mean different things in two papers: not a reason.
       if (shared.length === 1 && shared[0]!.type === 'word') continue;
       shared.sort((a, b) => b.specificity - a.specificity || cmp(a.key, b.key));
       list.push({ key: paperKeys[q]!, score: best.score[at]!, shared: shared.map((c) => c.key) });
       if (list.length >= options.maxRelated) break;
     }
-    for (const ci of conceptsOf[p]!) mark[ci] = 0;
+    for (let j = paperStart[p]!; j < paperStart[p + 1]!; j++) mark[conceptList[j]!] = 0;
     related.set(paperKeys[p]!, list);
   }
   return related;
