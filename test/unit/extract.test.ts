@@ -58,6 +58,9 @@ describe('extractPaper', () => {
     const found = phrases('Optimal transport and empirical risk minimization give a lower bound. A novel optimal solution.');
     expect(found).toEqual(expect.arrayContaining(['optimal transport', 'empirical risk minimization', 'lower bound', 'solution']));
     expect(found).not.toContain('optimal solution');
+    const more = phrases('Complex data in massive datasets and complex networks, in a lower dimensional space.');
+    expect(more).toEqual(expect.arrayContaining(['data', 'complex network', 'lower dimensional space']));
+    expect(more.some((p) => /^(complex data|massive)/.test(p))).toBe(false);
   });
 
   it('strips "real" as against synthetic ("real data", "real world data") but not from "real time"', () => {

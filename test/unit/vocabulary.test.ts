@@ -104,6 +104,8 @@ describe('research-speak', () => {
     expect(reason('open question')).toBe('generic phrase');
     expect(reason('building block')).toBe('generic phrase');
     expect(reason('long time')).toBe('generic phrase');
+    expect(reason('small subset')).toBe('generic phrase');
+    expect(reason('byproduct')).toBe('generic word');
   });
 
   it('and "whilst", "w.r.t." are stopwords, never part of a term', () => {
