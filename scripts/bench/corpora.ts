@@ -16,6 +16,8 @@ export interface SizeSpec {
 export const ALL_SIZES: readonly SizeSpec[] = [
   { name: 'seed', papers: 98, source: 'data/trending-papers.txt' },
   { name: '500', papers: 500, source: 'inspec-test.jsonl' },
+  // The first 3,000 ML abstracts: a map of ~10,000 nodes, the size the app's first-render target names.
+  { name: '3000', papers: 3000, source: 'the first 3,000 of ml-abstracts.jsonl' },
   { name: '4820', papers: 4820, source: 'ml-abstracts.jsonl' },
   { name: '20k', papers: 20_000, source: 'synthetic (ml + inspec)' },
   { name: '100k', papers: 100_000, source: 'synthetic (ml + inspec)' },
