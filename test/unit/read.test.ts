@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { CorpusError, decodeCorpus, detectFormat, foldTitle, readCorpus, type ReadResult } from '../../scripts/pipeline/read.ts';
+import { hasVisibleText } from '../../scripts/pipeline/read-text.ts';
 
 const fixture = (name: string): Uint8Array => readFileSync(new URL(`../fixtures/corpora/${name}`, import.meta.url));
 const readFixture = (name: string): ReadResult => readCorpus(decodeCorpus(fixture(name), name), name);
@@ -320,7 +321,8 @@ describe('properties', () => {
   });
 
   it('keeps one paper per folded title for any Unicode titles', () => {
-    const unicodeText = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 }).filter((s) => s.trim() !== '');
+    // Text the reader keeps: with a visible character (a Hangul filler "ㅤ" alone is blank, and skipped with a reason).
+    const unicodeText = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 }).filter(hasVisibleText);
     fc.assert(
       fc.property(fc.array(fc.record({ title: unicodeText, abstract: unicodeText }), { maxLength: 20 }), (records) => {
         const r = readCorpus(records.map((x) => JSON.stringify(x)).join('\n'), 'u.jsonl');
@@ -329,6 +331,10 @@ describe('properties', () => {
         for (const p of r.papers) expect(records.some((x) => x.title.trim() === p.title)).toBe(true);
       }),
     );
+    // The counterexample that once failed here: a blank-looking abstract is skipped, not silently lost.
+    const blank = readCorpus(JSON.stringify({ title: '!', abstract: '\u3164' }), 'u.jsonl');
+    expect(blank.papers).toHaveLength(0);
+    expect(blank.skipped[0]?.reason).toMatch(/invisible/);
   });
 
   it('either returns or throws a CorpusError for any text', () => {
