@@ -1,6 +1,7 @@
 // The I/O around the pure pipeline: reads the corpus file, runs the build, writes the graph and prints what happened.
 import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { gzipSync } from 'node:zlib';
 import type { SerializedAtlas } from '../../src/contract/types.ts';
 import { validateGraph } from '../../src/contract/validate.ts';
@@ -68,6 +69,12 @@ export interface BuildStats {
 const COLLECT_FROM = 50_000;
 
 /**
+ * From COLLECT_FROM papers the heap also grows by 15% between collections instead of V8's own factor (up to 4×): at
+ * 100,000 papers that took the peak from 4.1 GB to 3.4 GB, for about 15% more build time in collections.
+ */
+const LEAN_HEAP_FLAG = '--heap-growing-percent=15';
+
+/**
  * Builds the graph file from `args.input` and returns its path. `onAtlas` gets the graph itself, for a caller that
  * goes on with it (the site build): a graph of 100,000 papers is too big to read back as one string.
  */
@@ -97,7 +104,9 @@ export function runGraphBuild(args: CliArgs, log: Log, onStats?: (stats: BuildSt
   const t1 = performance.now();
   const extracted = extractAll(read.papers, { threads, progress: (done, total) => progress('extract', done, total), warn: log.error });
   const extractMs = performance.now() - t1;
-  const collect = read.papers.length >= COLLECT_FROM ? (globalThis as { gc?: () => void }).gc : undefined;
+  const big = read.papers.length >= COLLECT_FROM;
+  if (big) setFlagsFromString(LEAN_HEAP_FLAG);
+  const collect = big ? (globalThis as { gc?: () => void }).gc : undefined;
   const result = buildAtlas(
     {
       papers: read.papers,
