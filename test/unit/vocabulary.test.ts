@@ -27,6 +27,18 @@ describe('a word that only ever modifies', () => {
     expect(reasons.get('bayesian')).toMatch(/modifier/);
   });
 
+  it('is not a concept either when one use in ten ends its phrase, as in "Euclidean and Riemannian" ("riemannian")', () => {
+    const { kept, reasons } = select([
+      'Riemannian optimization and Riemannian geometry of the sphere.',
+      'We study Riemannian manifolds with a Riemannian metric.',
+      'Riemannian optimization with Riemannian gradients converges.',
+      'A Riemannian trust region method on Riemannian manifolds.',
+      'Riemannian Langevin dynamics, compared in Euclidean and Riemannian spaces.',
+    ]);
+    expect(kept).not.toContain('riemannian');
+    expect(reasons.get('riemannian')).toMatch(/modifier/);
+  });
+
   it('while a word that heads its phrases is ("compression")', () => {
     expect(kept).toContain('compression');
   });
