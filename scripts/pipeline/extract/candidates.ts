@@ -75,6 +75,11 @@ export const ING_MODIFIERS = new Set(
   'reproducing alternating vanishing exploding spiking missing floating running sliding spanning moving'.split(' '),
 );
 
+const verbBeforeAdjective = (t: Token): boolean => {
+  const word = lower(t);
+  return (isIngNoun(t) || ING_NOUNS.has(word)) && !ING_MODIFIERS.has(word);
+};
+
 /** A plural noun: "tasks", "Results" (wink tags a capitalized first word PROPN); not an acronym ("LLMs"). */
 export const isPluralNoun = (t: Token): boolean => (t.pos === 'NOUN' || t.pos === 'PROPN') && /^\p{L}\p{Ll}{2,}s$/u.test(t.text) && singular(t.text.toLowerCase()) !== t.text.toLowerCase();
 
@@ -143,8 +148,9 @@ export function chunks(tokens: Token[]): Array<[number, number]> {
     let start = i;
     // "have gained prominence": a participle after an auxiliary is the verb of the clause.
     if (isParticiple(tokens[start]!) && AUXILIARIES.has(lower(tokens[start - 1] ?? tokens[start]!))) start++;
-    // "learning deep networks", "training sparse models": an -ing word before an adjective is the verb, not a modifier.
-    if (start < j - 1 && isIngNoun(tokens[start]!) && tokens[start + 1]!.pos === 'ADJ') start++;
+    // "learning deep networks", "training sparse models": an -ing word before an adjective is the verb, not a modifier
+    // (whatever wink tags it), unless it opens an established term ("spiking neural network").
+    if (start < j - 1 && tokens[start + 1]!.pos === 'ADJ' && verbBeforeAdjective(tokens[start]!)) start++;
     while (start < j && isGenericModifier(tokens, start)) start++;
     while (start < j - 1 && isIngNoun(tokens[start]!) && !ING_NOUNS.has(lower(tokens[start]!)) && !ING_MODIFIERS.has(lower(tokens[start]!)))
       start++;
