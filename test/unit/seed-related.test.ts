@@ -2,7 +2,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validateGraph } from '../../src/contract/validate.ts';
 import { serializeAtlas } from '../../scripts/pipeline/emit.ts';
-import { hubLimitFor, kthLargest, PAIR_BUDGET, relatePapers, type ConceptRecord } from '../../scripts/pipeline/link.ts';
+import { hubLimitFor, PAIR_BUDGET, relatePapers, type ConceptRecord } from '../../scripts/pipeline/link.ts';
+import { kthLargest } from '../../scripts/pipeline/ranking.ts';
 import { readFileSync } from 'node:fs';
 import { DEFAULTS } from '../../scripts/options.ts';
 import { buildAtlas } from '../../scripts/pipeline/build.ts';
