@@ -26,7 +26,8 @@ export interface BuildInput {
   previous?: Map<string, { x: number; y: number }>;
   /**
    * Already-extracted terms (e.g. from worker threads), in the order of `papers`. Consumed: their keys get the paper
-   * prefix, and the array is emptied paper by paper as the candidates are gathered, so a big corpus's packed occurrences are not held through the later stages.
+   * prefix, and the array is emptied paper by paper as the candidates are gathered, so a big corpus's packed
+   * occurrences are not held through the later stages.
    */
   extracted?: PackedTerms[];
   /** The user's concept overrides (data/concepts.json). */
