@@ -1,6 +1,7 @@
 // Panel body for a concept: label, long form, aliases, its papers (with the sentence it appears in), the concepts it most often appears with.
 import type { ConceptAttributes } from '../contract/types.ts';
 import type { Atlas } from '../data/atlas.ts';
+import { definitionLine } from '../data/definition.ts';
 import { count, el, nodeButton } from './dom.ts';
 import { snippet } from './highlight.ts';
 import { clusterButton, PANEL_TITLE_ID, section } from './panel-paper.ts';
@@ -20,10 +21,9 @@ export function renderConcept(atlas: Atlas, key: string, concept: ConceptAttribu
     ),
     el('h2', { id: PANEL_TITLE_ID, class: 'panel-title', tabindex: -1 }, concept.label),
   );
-  if (concept.definition) {
-    body.append(el('p', { class: 'definition' }, el('span', { class: 'definition-label' }, 'Stands for '), el('strong', {}, concept.definition)));
-  }
-  const aliases = concept.aliases.filter((a) => a !== concept.label && a !== concept.definition);
+  const line = definitionLine(concept);
+  if (line) body.append(el('p', { class: 'definition' }, el('span', { class: 'definition-label' }, line[0]), el('strong', {}, line[1])));
+  const aliases = concept.aliases.filter((a) => a !== concept.label && a !== concept.definition && a !== line?.[1]);
   if (aliases.length) {
     const list = el('ul', { class: 'aliases', role: 'list', 'aria-label': 'Also written as' });
     for (const alias of aliases) list.append(el('li', {}, alias));
