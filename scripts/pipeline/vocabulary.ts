@@ -101,6 +101,8 @@ export function wordsReason(c: CandidateTraits, options: VocabularyOptions): str
     // "weakly", "jointly": an English word plus -ly is an adverb.
     if (!c.technical && /^\p{L}{3,}ly$/u.test(w) && generalPerMillion(w.slice(0, -2)) > 0) return 'an adverb';
     if (!c.technical && /ing$/.test(w) && !ING_NOUNS.has(w)) return 'a verb form, not a term on its own';
+    // "parametrize", "binarize", "incentivize": the verb; its concept is the noun ("parametrization").
+    if (!c.technical && /^\p{L}{4,}(?<!s)ize$/u.test(w)) return 'a verb form, not a term on its own';
     return undefined;
   }
   if (words.every(generic) && !TECHNICAL_HEADS.has(words[words.length - 1]!)) return 'only generic words';
@@ -150,9 +152,13 @@ function usageReason(c: Candidate): string | undefined {
   }
   // "deep convolutional", "generative adversarial": a phrase ending in an adjective-looking word that almost always has
   // more of its chunk after it ("… neural network", "… network") is the front of longer terms.
-  if (!c.technical && looksAdjectival(head) && count((o) => o.right === '') < 0.2 * all) return 'ends in an adjective';
+  const rarelyLast = (): boolean => count((o) => o.right === '') < 0.2 * all;
+  if (!c.technical && looksAdjectival(head) && rarelyLast()) return 'ends in an adjective';
   // "networks exhibit", "methods offer": a plural noun, then a word the corpus mostly uses as a verb, is a clause.
   if (!c.technical && c.nounShare < 0.5 && count(pluralBeforeHead) * 2 > all) return 'a plural noun and its verb';
+  // So is one ending in a word the corpus mostly tags as an adjective ("deep", "robust": "distributionally robust …");
+  // not an -ing head, which wink tags a verb ("meta learning", "slot filling").
+  if (!c.technical && c.nounShare < 0.5 && !/ing$/.test(head) && rarelyLast()) return 'ends in an adjective';
   if (!c.technical && looksAdjectival(words.join('-')) && count((o) => o.length === 1 && o.hyphenated) * 2 >= all) return 'an adjective, not a term on its own';
   return undefined;
 }

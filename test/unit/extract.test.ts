@@ -113,6 +113,36 @@ describe('extractPaper', () => {
     ]);
   });
 
+  it('writes a phrase across the parentheses without them: "key-value cache", not "key-value (KV) cache"', () => {
+    const paper = extractPaper({ key: 'p', title: 't', abstract: 'We compress the key-value (KV) cache.' });
+    expect(paper.occurrences.find((o) => o.words.join(' ') === 'key value cache')?.surface).toBe('key-value cache');
+  });
+
+  it('keeps a phrase across the parentheses only with the whole long form: no "unit activation" from "… Unit (ReLU) activation"', () => {
+    const found = phrases('A Rectified Linear Unit (ReLU) activation function follows.');
+    expect(found).toContain('rectified linear unit activation function');
+    expect(found).toContain('activation function');
+    expect(found.some((p) => /^(linear )?unit activation/.test(p))).toBe(false);
+  });
+
+  it('does not chunk across the parentheses after a long form no chunk can hold ("method of multipliers (ADMM) algorithm")', () => {
+    const found = phrases('We use the alternating direction method of multipliers (ADMM) algorithm and ordinary least squares (OLS) estimators.');
+    expect(found).toEqual(expect.arrayContaining(['admm', 'algorithm', 'ols', 'estimator']));
+    expect(found.some((p) => /multipliers? algorithm|squares? estimator/.test(p))).toBe(false);
+  });
+
+  it('keeps the count before "shot" ("one shot learning", "zero shot") and the adverb of "fully connected", "partially observable"', () => {
+    const found = phrases('One Shot Learning and zero shot learning use a fully connected layer in a partially observable environment.');
+    expect(found).toEqual(expect.arrayContaining(['one shot learning', 'zero shot learning', 'fully connected layer', 'partially observable environment']));
+    // Written with a hyphen, the same words: one concept however it is spelled.
+    expect(phrases('One-shot learning with a fully-connected layer.')).toEqual(expect.arrayContaining(['one shot learning', 'fully connected layer']));
+  });
+
+  it('reads "according", "regarding", "containing" as function words: no "time according"', () => {
+    const found = phrases('We split one node at a time according to a criterion on data containing noise regarding labels.');
+    expect(found.some((p) => /according|regarding|containing/.test(p))).toBe(false);
+  });
+
   it('splits coordination: "weight and activation quantization" mentions weight quantization too', () => {
     const found = phrases('We apply weight and activation quantization to LLMs.');
     expect(found).toEqual(expect.arrayContaining(['weight quantization', 'activation quantization']));

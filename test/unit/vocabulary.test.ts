@@ -78,6 +78,17 @@ describe('a phrase that ends in an adjective', () => {
     expect(reason('submodular function', 0.9)).toBeUndefined();
   });
 
+  it('is the front of longer terms when it mostly has more of its phrase after it, whatever its ending ("bayesian deep")', () => {
+    // Title Case makes every title word a proper noun; the abstracts use "deep" and "robust" as the adjectives they are.
+    const titles = ['Bayesian Deep Learning with Ensembles', 'Bayesian Deep Networks Are Calibrated', 'Distributionally Robust Optimization', 'Distributionally Robust Classifiers'];
+    const abstract = 'We train deep networks, deep models and robust estimators with deep features and robust losses.';
+    const terms = titles.map((title, i) => extractPaper({ key: `p${i}`, title, abstract }));
+    const vocabulary = selectVocabulary(gatherCandidates(terms, buildSenses(terms)), terms.length, DEFAULTS);
+    const reasons = new Map(vocabulary.dropped.map((d) => [d.id, d.reason]));
+    expect(reasons.get('bayesian deep')).toBe('ends in an adjective');
+    expect(reasons.get('distributionally robust')).toBe('ends in an adjective');
+  });
+
   it('is not when the corpus mostly tags it a noun ("random variable"), or the word is a noun that looks like an adjective', () => {
     expect(reason('random variable', 0.9)).toBeUndefined();
     expect(reason('false positive', 0.2)).toBeUndefined();
@@ -118,6 +129,20 @@ describe('research-speak', () => {
     expect(reason('long time')).toBe('generic phrase');
     expect(reason('small subset')).toBe('generic phrase');
     expect(reason('byproduct')).toBe('generic word');
+    expect(reason('guideline')).toBe('generic word');
+    expect(reason('sweet spot')).toBe('generic phrase');
+  });
+
+  it('strips generic openers such as "unknown", "arbitrary", "true", "limited", but not from terms they name ("true positive")', () => {
+    const found = extractPaper({ key: 'p', title: 't', abstract: 'The unknown distribution, arbitrary graphs, the true gradient and limited data give true positives.' })
+      .occurrences.map((o) => o.words.join(' '));
+    expect(found).toEqual(expect.arrayContaining(['distribution', 'graph', 'gradient', 'data', 'true positive']));
+    expect(found.some((p) => /^(unknown|arbitrary|limited) |^true gradient/.test(p))).toBe(false);
+  });
+
+  it('a verb in -ize is not a concept ("parametrize"), a noun in -size is ("stepsize")', () => {
+    expect(reason('parametrize')).toBe('a verb form, not a term on its own');
+    expect(reason('stepsize')).toBeUndefined();
   });
 
   it('and "whilst", "w.r.t." are stopwords, never part of a term', () => {

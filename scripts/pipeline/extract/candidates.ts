@@ -54,6 +54,28 @@ function isTermToken(t: Token): boolean {
   return true;
 }
 
+/** Counts written before "shot" ("one shot learning", "zero shot", "few shot"): the term's first word, not a number. */
+const SHOT_COUNTS = new Set(['zero', 'one', 'two', 'three', 'four', 'five', 'ten', 'few', 'many', 'low', 'single']);
+
+/** A term token, or a count that opens "one shot …" (a stopword or number anywhere else). */
+function isTermAt(tokens: Token[], k: number): boolean {
+  const t = tokens[k]!;
+  if (isTermToken(t)) return true;
+  const next = tokens[k + 1];
+  return next !== undefined && SHOT_COUNTS.has(lower(t)) && /^shots?$/i.test(next.text) && next.sentence === t.sentence;
+}
+
+/** Every token of [start, end) (text offsets) can be part of a term: a chunk can hold the whole span. */
+export function termSpan(tokens: Token[], start: number, end: number): boolean {
+  let any = false;
+  for (let k = 0; k < tokens.length && tokens[k]!.start < end; k++) {
+    if (tokens[k]!.end <= start) continue;
+    if (!isTermAt(tokens, k) || tokens[k]!.start < start) return false;
+    any = true;
+  }
+  return any;
+}
+
 function canHead(t: Token, index: number, chunkStart: number): boolean {
   if (factsOf(t).technical) return true;
   if (t.pos === 'NOUN' || t.pos === 'PROPN') return true;
@@ -103,7 +125,7 @@ const NEEDS_COMPLEMENT = new Set(
  */
 const LEVELS = new Set(['high', 'low']);
 const LEVEL_TERMS = new Set(
-  'dimension dimensions dimensional dimensionality rank resolution frequency frequencies order level precision fidelity pass discrepancy light resource resourced bit'.split(' '),
+  'dimension dimensions dimensional dimensionality rank resolution frequency frequencies order level precision fidelity pass discrepancy light resource resourced bit shot'.split(' '),
 );
 
 /** Written as one word they name a kind: "low-shot learning", "high-density region", "high-probability bound". */
@@ -132,7 +154,7 @@ export function chunks(tokens: Token[]): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   let i = 0;
   while (i < tokens.length) {
-    if (!isTermToken(tokens[i]!)) {
+    if (!isTermAt(tokens, i)) {
       i++;
       continue;
     }
@@ -140,7 +162,7 @@ export function chunks(tokens: Token[]): Array<[number, number]> {
     while (
       j < tokens.length &&
       j - i < MAX_CHUNK &&
-      isTermToken(tokens[j]!) &&
+      isTermAt(tokens, j) &&
       tokens[j]!.sentence === tokens[i]!.sentence &&
       !startsClause(tokens[j - 1], tokens[j]!)
     )
@@ -163,7 +185,7 @@ export function chunks(tokens: Token[]): Array<[number, number]> {
 }
 
 /** Tokens outside the given ranges, in one pass over both (tokens are in text order). */
-function withoutRanges(tokens: Token[], ranges: Array<[number, number]>): Token[] {
+function withoutRanges(tokens: Token[], ranges: Transparent[]): Token[] {
   const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
   const out: Token[] = [];
   let r = 0;
@@ -176,14 +198,18 @@ function withoutRanges(tokens: Token[], ranges: Array<[number, number]>): Token[
   return out;
 }
 
-/** The text of tokens [from, to), with words mended across a line break ("sec- tion") written whole. */
+/**
+ * The text of tokens [from, to), with words mended across a line break ("sec- tion") written whole, and without the
+ * acronym in parentheses a chunk may span ("key-value (KV) cache" is written "key-value cache").
+ */
 function surfaceOf(text: string, tokens: Token[], from: number, to: number): string {
   let out = '';
   let at = tokens[from]!.start;
   for (let k = from; k < to; k++) {
     const t = tokens[k]!;
-    if (text.slice(t.start, t.end) === t.text) continue;
-    out += text.slice(at, t.start) + t.text;
+    const gap = k > from && text.charCodeAt(tokens[k - 1]!.end) !== 45 && text.slice(tokens[k - 1]!.end, t.start).includes('(');
+    if (!gap && text.slice(t.start, t.end) === t.text) continue;
+    out += text.slice(at, gap ? tokens[k - 1]!.end : t.start) + (gap ? ' ' : '') + t.text;
     at = t.end;
   }
   return out + text.slice(at, tokens[to - 1]!.end);
@@ -221,13 +247,30 @@ class TokenFacts {
   }
 }
 
+/** An acronym's parentheses after its long form: [start, end) of "(KV)" and where the long form starts. */
+export type Transparent = [start: number, end: number, longStart: number];
+
+/**
+ * For each token right after a transparent range, the index of the long form's first token: a phrase across the
+ * parentheses must hold the whole long form ("rectified linear unit (ReLU) activation" has no "unit activation").
+ */
+function crossings(tokens: Token[], transparent: Transparent[]): Int32Array {
+  const out = new Int32Array(tokens.length).fill(-1);
+  for (const [, end, longStart] of transparent) {
+    const after = tokens.findIndex((t) => t.start >= end);
+    if (after >= 0) out[after] = Math.max(0, tokens.findIndex((t) => t.start >= longStart));
+  }
+  return out;
+}
+
 /**
  * Every candidate occurrence in `text` (already tokenized), chunk ids starting at `chunkBase`. Tokens inside
  * `transparent` ranges (an acronym's parentheses after its long form) are skipped, so "key-value (KV) cache" is
  * one chunk "key-value cache".
  */
-export function candidates(text: string, allTokens: Token[], chunkBase: number, transparent: Array<[number, number]> = []): Occurrence[] {
+export function candidates(text: string, allTokens: Token[], chunkBase: number, transparent: Transparent[] = []): Occurrence[] {
   const tokens = transparent.length ? withoutRanges(allTokens, transparent) : allTokens;
+  const crossing = transparent.length ? crossings(tokens, transparent) : undefined;
   const out: Occurrence[] = [];
   const found = chunks(tokens);
   const facts = new TokenFacts(tokens, found);
@@ -238,6 +281,7 @@ export function candidates(text: string, allTokens: Token[], chunkBase: number, 
       if (NEEDS_COMPLEMENT.has(lower(first))) continue;
       for (let to = from + 1; to <= Math.min(end, from + MAX_WORDS); to++) {
         const last = tokens[to - 1]!;
+        if (crossing && to - 1 > from && crossing[to - 1]! >= 0 && from > crossing[to - 1]!) break;
         if (!facts.canHead(to - 1, from)) continue;
         const words: string[] = [];
         const acronymAt: number[] = [];

@@ -1,7 +1,7 @@
 // Extract stage: one paper in, its candidate term occurrences and acronym definitions out. Pure and per paper, so it
 // can run in any order or thread and give the same result.
 import { findAbbreviations, type AbbreviationDefinition } from './acronyms.ts';
-import { candidates, isPluralNoun, type Occurrence } from './candidates.ts';
+import { candidates, isPluralNoun, termSpan, type Occurrence, type Transparent } from './candidates.ts';
 import { factsOf, tokenize, type Token } from './tokens.ts';
 import { tokenKeyWords } from './terms.ts';
 
@@ -84,8 +84,11 @@ function analyse(text: string, chunkBase: number, tags: PaperTerms['tags']): { o
   const tokens = tokenize(clean);
   countTags(tokens, tags);
   const found = findAbbreviations(clean);
-  // "(KV)" after "key-value" is transparent to chunking; the short form itself is still a use of the acronym.
-  const transparent = found.filter((d) => d.longEnd <= d.shortStart).map((d): [number, number] => [d.shortStart - 1, d.shortEnd + 1]);
+  // "(KV)" after "key-value" is transparent to chunking; the short form itself is still a use of the acronym. Not after
+  // a long form no chunk can hold whole ("method of multipliers (ADMM) algorithm" is no "multipliers algorithm").
+  const transparent = found
+    .filter((d) => d.longEnd <= d.shortStart && termSpan(tokens, d.longStart, d.longEnd))
+    .map((d): Transparent => [d.shortStart - 1, d.shortEnd + 1, d.longStart]);
   const occurrences = candidates(clean, tokens, chunkBase, transparent);
   const chunkEnd = occurrences.reduce((m, o) => Math.max(m, o.chunk + 1), chunkBase + 1_000_000);
   return { occurrences: [...occurrences, ...definitionOccurrences(clean, found, occurrences, chunkEnd)], definitions: definitionsOf(found) };

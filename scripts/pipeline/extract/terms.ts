@@ -21,7 +21,8 @@ const STOPWORDS = new Set(
   ms sec gb mb kb tb hz ghz mhz khz db ps fps
   emph sqrt quot amp nbsp textit textbf textrm mathbf mathcal mathrm mathbb frac cdot ldots cdots le ge lt gt
   operatorname widetilde tilde hat bar vec log exp sup inf argmin argmax mathop varepsilon ell infty leq geq neq approx
-  propto forall nabla mathsf boldsymbol rightarrow leftarrow mapsto eps whilst amongst w.r.t w.r.t. a.k.a a.k.a. hoc`.split(/\s+/),
+  propto forall nabla mathsf boldsymbol rightarrow leftarrow mapsto eps whilst amongst w.r.t w.r.t. a.k.a a.k.a. hoc
+  according including regarding concerning depending containing excluding involving`.split(/\s+/),
 );
 
 /**

@@ -56,8 +56,15 @@ function mapPos(tag: string): Pos {
 const ADVERB_ADJECTIVES = new Set(['long', 'short', 'fast', 'slow', 'high', 'low', 'deep', 'wide', 'early', 'late', 'hard', 'soft']);
 const NOMINAL = new Set(['NOUN', 'PROPN', 'ADJ']);
 
+/** "fully connected layer", "partially observable environment": the adverb is the term's first word. */
+const ADVERB_OPENERS = new Map([
+  ['fully', new Set(['connected', 'convolutional'])],
+  ['partially', new Set(['observable', 'observed'])],
+]);
+
 function tagOf(values: string[], tags: string[], i: number): Pos {
   const tag = tags[i] ?? '';
+  if (tag === 'ADV' && ADVERB_OPENERS.get(values[i]!.toLowerCase())?.has((values[i + 1] ?? '').toLowerCase())) return 'ADJ';
   if (tag === 'ADV' && NOMINAL.has(tags[i + 1] ?? '') && ADVERB_ADJECTIVES.has(values[i]!.toLowerCase())) return 'ADJ';
   return mapPos(tag);
 }
