@@ -143,6 +143,21 @@ describe('extractPaper', () => {
     expect(found.some((p) => /according|regarding|containing/.test(p))).toBe(false);
   });
 
+  it('reads an -ing word opening a title as its verb: "Learning Gaussian Graphical Models" gives no "learning gaussian"', () => {
+    const titled = (title: string): string[] => extractPaper({ key: 'p', title, abstract: 'x' }).occurrences.filter((o) => o.field === 'title' && !o.derived).map((o) => o.words.join(' '));
+    expect(titled('Learning Gaussian Graphical Models')).toContain('gaussian graphical model');
+    expect(titled('Learning Gaussian Graphical Models').some((p) => p.startsWith('learning'))).toBe(false);
+    expect(titled('Understanding Deep Learning Requires Rethinking').some((p) => p.startsWith('understanding'))).toBe(false);
+    // The verb still mentions its noun, and an -ing word that opens a term is no verb.
+    const quantizing = extractPaper({ key: 'p', title: 'Quantizing Neural Networks', abstract: 'x' }).occurrences;
+    expect(quantizing.some((o) => o.derived && o.words.join(' ') === 'quantization')).toBe(true);
+    expect(titled('Sliding Window Attention')).toContain('sliding window attention');
+  });
+
+  it('never makes a term of a stopword with a full stop wink kept on it ("operating in.")', () => {
+    expect(phrases('It adapts to the environment it is operating in. The performance holds.').some((p) => /^in\b/.test(p))).toBe(false);
+  });
+
   it('splits coordination: "weight and activation quantization" mentions weight quantization too', () => {
     const found = phrases('We apply weight and activation quantization to LLMs.');
     expect(found).toEqual(expect.arrayContaining(['weight quantization', 'activation quantization']));

@@ -45,8 +45,9 @@ const isParticiple = (t: Token): boolean => t.pos === 'VERB' && /\p{L}{3,}ed$/u.
 function isTermToken(t: Token): boolean {
   if (/[&;\\{}^$]/.test(t.text)) return false; // HTML entities and TeX ("&quot", "\\emph") are markup, not words
   if (t.pos === 'PUNCT' || t.pos === 'OTHER') return factsOf(t).acronym && /\p{L}/u.test(t.text);
-  if (t.text.length < 2 && !/\d/.test(t.text)) return false;
-  if (isStopword(lower(t))) return false;
+  if (t.verb || (t.text.length < 2 && !/\d/.test(t.text))) return false;
+  // "in." at a sentence's end ("the environment it is operating in."): wink keeps the full stop on some words.
+  if (isStopword(lower(t)) || isStopword(lower(t).replace(/\.+$/, ''))) return false;
   if (!/\p{L}/u.test(t.text)) return false;
   if (isBareNumber(t.text)) return false;
   if (t.pos === 'NUM') return factsOf(t).technicalToken;

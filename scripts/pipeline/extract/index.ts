@@ -1,7 +1,7 @@
 // Extract stage: one paper in, its candidate term occurrences and acronym definitions out. Pure and per paper, so it
 // can run in any order or thread and give the same result.
 import { findAbbreviations, type AbbreviationDefinition } from './acronyms.ts';
-import { candidates, isPluralNoun, termSpan, type Occurrence, type Transparent } from './candidates.ts';
+import { candidates, ING_MODIFIERS, isPluralNoun, termSpan, type Occurrence, type Transparent } from './candidates.ts';
 import { factsOf, tokenize, type Token } from './tokens.ts';
 import { tokenKeyWords } from './terms.ts';
 
@@ -79,9 +79,20 @@ function countTags(tokens: Token[], tags: PaperTerms['tags']): void {
   }
 }
 
-function analyse(text: string, chunkBase: number, tags: PaperTerms['tags']): { occurrences: Occurrence[]; definitions: Definition[] } {
+/**
+ * "Learning Gaussian Mixtures", "Training Deep Networks", "Understanding Deep Learning": an -ing word that opens a
+ * title, before another word, is the title's verb (Title Case made wink tag it a proper noun).
+ */
+function titleVerb(tokens: Token[]): void {
+  const [first, next] = tokens;
+  if (first && next && /^\p{Lu}\p{Ll}{2,}ing$/u.test(first.text) && !ING_MODIFIERS.has(first.text.toLowerCase()) && /\p{L}/u.test(next.text) && next.pos !== 'PUNCT')
+    tokens[0] = { ...first, pos: 'VERB' as const, verb: true };
+}
+
+function analyse(text: string, chunkBase: number, tags: PaperTerms['tags'], title = false): { occurrences: Occurrence[]; definitions: Definition[] } {
   const clean = cleanScrape(text);
   const tokens = tokenize(clean);
+  if (title) titleVerb(tokens);
   countTags(tokens, tags);
   const found = findAbbreviations(clean);
   // "(KV)" after "key-value" is transparent to chunking; the short form itself is still a use of the acronym. Not after
@@ -150,7 +161,7 @@ function inField(o: Occurrence, field: Field): FieldOccurrence {
 
 export function extractPaper(paper: ExtractInput): PaperTerms {
   const tags: PaperTerms['tags'] = new Map();
-  const title = analyse(paper.title, 0, tags);
+  const title = analyse(paper.title, 0, tags, true);
   const titleOcc = title.occurrences;
   const chunkBase = titleOcc.reduce((m, o) => Math.max(m, o.chunk + 1), 0);
   const abstract = analyse(paper.abstract, chunkBase, tags);

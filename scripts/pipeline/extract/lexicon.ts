@@ -16,6 +16,7 @@ export const GENERIC_MODIFIERS = words(`
   unprecedented unseen given particular prominent traditional conventional classical modern emerging advanced
   mild long-standing off-the-shelf massive complex improved broader unknown arbitrary individual limited suitable
   increased extra rigorous true moderate modest appropriate performing resulting remaining competing outperforming
+  desirable poor growing increasing decreasing
   sophisticated straightforward seamless easy efficient extensive rich valuable useful core generic dedicated
   higher lower larger smaller faster slower better worse fewer longer shorter deeper wider stronger weaker greater
   less more significant significantly severe minimal maximal optimal suboptimal sub-optimal
@@ -31,7 +32,7 @@ export const TERMS_WITH_GENERIC_OPENER = new Set([
   'second order', 'second-order', 'standard deviation', 'common sense', 'prior distribution', 'prior knowledge',
   'lower dimensional', 'higher dimensional', 'complex number', 'complex plane', 'complex valued', 'complex network',
   'complex system', 'individual fairness', 'individual treatment', 'limited memory', 'limited-memory', 'true positive',
-  'true negative', 'competing risk', 'arbitrary precision', 'single shot',
+  'true negative', 'competing risk', 'arbitrary precision', 'single shot', 'increasing function', 'decreasing function',
 ]);
 
 /** Nouns that look like adjectives by their ending (-al, -ive, -ic): they may be concepts on their own. */
@@ -111,7 +112,7 @@ export const GENERIC_WORDS = words(`
   measurement expectation completion characterization justification correspondence equivalence manipulation
   relevance composition abstraction validation dependency dependence theorem priori variability multiplication
   drawback implication novelty competitor popularity trend emergence showcase byproduct remedy inability necessity
-  tenet emphasis guideline imperfection nature
+  tenet emphasis guideline imperfection nature catastrophe commodity facet programmer
 `);
 
 /** Phrases that are research-speak as a whole even though their words are not all generic. */

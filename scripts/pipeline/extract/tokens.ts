@@ -18,6 +18,8 @@ export interface Token {
   sentence: number;
   /** What the term rules ask of its text, looked up once (see factsOf). */
   facts?: WordFacts;
+  /** A verb whatever wink tagged it, never part of a term (a title's opening -ing word: "Learning Gaussian Mixtures"). */
+  verb?: boolean;
 }
 
 /** The token's WordFacts, looked up on first use and kept on the token. */
