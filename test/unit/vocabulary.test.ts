@@ -140,6 +140,13 @@ describe('research-speak', () => {
     expect(found.some((p) => /^(unknown|arbitrary|limited) |^true gradient/.test(p))).toBe(false);
   });
 
+  it('a noun in -ary is no adjective ("boundary", "adversary", "vocabulary"), an adjective in -ary is ("arbitrary")', () => {
+    expect(reason('boundary')).toBeUndefined();
+    expect(reason('adversary')).toBeUndefined();
+    expect(reason('vocabulary')).toBeUndefined();
+    expect(reason('stationary')).toBe('an adjective, not a term on its own');
+  });
+
   it('a verb in -ize is not a concept ("parametrize"), a noun in -size is ("stepsize")', () => {
     expect(reason('parametrize')).toBe('a verb form, not a term on its own');
     expect(reason('stepsize')).toBeUndefined();

@@ -90,7 +90,8 @@ export const ING_NOUNS = new Set(
   modelling reasoning understanding finetuning fine-tuning pretraining pre-training tuning denoising inpainting rendering
   matching tracking routing hashing pooling padding embedding mapping planning forecasting captioning grounding
   prompting unlearning streaming splatting filtering smoothing batching scheduling labeling labelling annotating
-  masking editing painting retraining post-training morphing warping thresholding binning hashing meshing`.split(/\s+/),
+  masking editing painting retraining post-training morphing warping thresholding binning hashing meshing coupling
+  partitioning imaging`.split(/\s+/),
 );
 
 /** -ing words that open established terms: "reproducing kernel", "vanishing gradient", "sliding window", "missing data". */
