@@ -10,27 +10,34 @@ interface Canonical {
   sense?: Sense;
 }
 
-function canonical(table: SenseTable, variants: Map<string, Sense>, paper: string, words: string[], acronymAt: number[]): Canonical {
-  const expanded = joinPrefixes(expandWords(table, paper, words, acronymAt));
-  const sense = expanded.length > 1 ? variants.get(wordBag(expanded)) : undefined;
-  return sense ? { id: sense.long.join(' '), sense } : { id: expanded.join(' ') };
+function canonical(table: SenseTable, variants: Map<string, Sense>, known: KnownWord, paper: string, words: string[], acronymAt: number[]): Canonical {
+  const expanded = expandWords(table, paper, words, acronymAt);
+  const joined = joinWords(expanded, known);
+  const sense = joined.length > 1 ? (variants.get(wordBag(joined)) ?? (joined !== expanded ? variants.get(wordBag(expanded)) : undefined)) : undefined;
+  return sense ? { id: sense.long.join(' '), sense } : { id: joined.join(' ') };
 }
 
 const SPACED_PREFIXES = new Set(['pre', 'post', 'multi', 'non', 'semi', 'co']);
 
-/** "post training" is "post-training" is "posttraining": a prefix written apart joins the next word. */
-function joinPrefixes(words: string[]): string[] {
-  if (!words.some((w) => SPACED_PREFIXES.has(w))) return words;
-  const out: string[] = [];
+/** Whether the corpus writes this as one word, somewhere. */
+type KnownWord = (word: string) => boolean;
+
+/**
+ * One concept however it is spaced: "post training" is "post-training" is "posttraining", and "bit width", "bit-width"
+ * are "bitwidth" in a corpus that writes "bitwidth" too ("mini-batch" / "minibatch", "data set" / "dataset").
+ */
+function joinWords(words: string[], known: KnownWord): string[] {
+  let out: string[] | undefined;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const next = words[i + 1];
-    if (SPACED_PREFIXES.has(w) && next !== undefined) {
+    if (next !== undefined && (SPACED_PREFIXES.has(w) || known(w + next))) {
+      out ??= words.slice(0, i);
       out.push(w + next);
       i++;
-    } else out.push(w);
+    } else out?.push(w);
   }
-  return out;
+  return out ?? words;
 }
 
 export interface GatherOptions {
@@ -66,6 +73,8 @@ export function gatherCandidates(papers: ReadonlyArray<PaperTerms | PackedTerms>
       if (e) (e[0] += n), (e[1] += all);
       else tags.set(w, [n, all]);
     });
+  // Seen as one word at least twice, and made of two words of two letters or more.
+  const known: KnownWord = (word) => (tags.get(word)?.[1] ?? 0) >= 2;
   // Pass 1: every occurrence's id, as a number; per id its paper count and a few traits, in flat arrays (a corpus of
   // 100,000 papers has millions of distinct ids).
   const numberOf = new Map<string, number>();
@@ -96,8 +105,8 @@ export function gatherCandidates(papers: ReadonlyArray<PaperTerms | PackedTerms>
       if (acronymAt.length === 0) {
         const key = r.wordKey(i);
         k = plain.get(key);
-        if (k === undefined) plain.set(key, (k = number(canonical(table, variants, r.key, r.words(i), acronymAt))));
-      } else k = number(canonical(table, variants, r.key, r.words(i), acronymAt));
+        if (k === undefined) plain.set(key, (k = number(canonical(table, variants, known, r.key, r.words(i), acronymAt))));
+      } else k = number(canonical(table, variants, known, r.key, r.words(i), acronymAt));
       out[i] = k;
       const technicalUse = r.technical(i);
       votes[k]! += technicalUse ? 1 : -1;

@@ -2,6 +2,7 @@
 // are shared; every other candidate is dropped with its reason.
 import type { FieldOccurrence } from './extract/index.ts';
 import { ING_NOUNS } from './extract/candidates.ts';
+import { JOINING_PREFIXES } from './extract/terms.ts';
 import { GENERIC_HEADS, GENERIC_MODIFIERS, GENERIC_PHRASES, GENERIC_WORDS, generalPerMillion, looksAdjectival, singular } from './extract/lexicon.ts';
 import type { Sense } from './senses.ts';
 
@@ -77,6 +78,10 @@ export function lexicalReason(c: Candidate, options: VocabularyOptions): string 
   return wordsReason(c, options) ?? usageReason(c);
 }
 
+/** An -ing noun, or one written joined to a prefix or another word: "metalearning", "pretraining", "upsampling". */
+const ING_NOUN_END = new RegExp(`^(${[...JOINING_PREFIXES, 'up', 'down', 'neuro', 'self', 'cross'].join('|')})-?(${[...ING_NOUNS].filter((w) => !w.includes('-')).join('|')})$`);
+const isIngNounWord = (w: string): boolean => ING_NOUNS.has(w) || ING_NOUN_END.test(w);
+
 const generic = (w: string): boolean => GENERIC_WORDS.has(w) || GENERIC_MODIFIERS.has(w) || GENERIC_HEADS.has(w);
 
 /** The rules of lexicalReason that look at the words and statistics only (decidable before occurrences are kept). */
@@ -96,11 +101,11 @@ export function wordsReason(c: CandidateTraits, options: VocabularyOptions): str
     if (!c.technical && generalPerMillion(w) > options.maxGeneralPerMillion) return 'common English word';
     if (!c.technical && w.length < 3) return 'too short';
     // wink tags -ing nouns as verbs ("word embedding"): the known ones are judged by the rules below instead.
-    if (!c.technical && c.nounShare < 0.6 && !ING_NOUNS.has(w)) return 'mostly used as an adjective or verb';
+    if (!c.technical && c.nounShare < 0.6 && !isIngNounWord(w)) return 'mostly used as an adjective or verb';
     if (!c.technical && looksAdjectival(w)) return 'an adjective, not a term on its own';
     // "weakly", "jointly": an English word plus -ly is an adverb.
     if (!c.technical && /^\p{L}{3,}ly$/u.test(w) && generalPerMillion(w.slice(0, -2)) > 0) return 'an adverb';
-    if (!c.technical && /ing$/.test(w) && !ING_NOUNS.has(w)) return 'a verb form, not a term on its own';
+    if (!c.technical && /ing$/.test(w) && !isIngNounWord(w)) return 'a verb form, not a term on its own';
     // "parametrize", "binarize", "incentivize": the verb; its concept is the noun ("parametrization").
     if (!c.technical && /^\p{L}{4,}(?<!s)ize$/u.test(w)) return 'a verb form, not a term on its own';
     return undefined;
@@ -279,6 +284,21 @@ export function selectVocabulary(
   return { candidates, kept, dropped };
 }
 
+/** Kinds of thing a compound before them names: "quasi-Newton method", "skip-gram model", "max-flow problem". */
+const NAMED_KINDS = new Set(['method', 'approach', 'algorithm', 'technique', 'scheme', 'procedure', 'problem', 'model']);
+
+/** Written with a hyphen in 70% of its uses or more ("intra-class", and once "intra class"). */
+function mostlyHyphenated(c: Candidate): boolean {
+  let all = 0;
+  let hyphenated = 0;
+  for (const list of c.byPaper.values())
+    for (const o of list) {
+      all++;
+      if (o.hyphenated) hyphenated++;
+    }
+  return hyphenated >= 0.7 * all;
+}
+
 function standAloneReason(
   c: Candidate,
   keptRanges: Map<string, Map<number, Array<[number, number]>>>,
@@ -298,10 +318,11 @@ function standAloneReason(
   const hyphenated =
     !c.technical &&
     !/(tion|sion|ment|ing|ity|ness|ance|ence|ism|width|entropy|design)$/.test(c.id) &&
-    [...c.byPaper.values()].every((list) => list.every((o) => o.hyphenated));
+    mostlyHyphenated(c);
   if (!hyphenated) return undefined;
+  // "quasi-Newton methods", "max-flow problem": before the kind of thing it names, the compound is the name.
   let alonePapers = 0;
-  for (const list of c.byPaper.values()) if (list.some((o) => o.maximal)) alonePapers++;
+  for (const list of c.byPaper.values()) if (list.some((o) => o.maximal || NAMED_KINDS.has(o.right))) alonePapers++;
   if (alonePapers < options.minPapers) return 'a hyphenated modifier, not a term on its own';
   return undefined;
 }

@@ -183,3 +183,10 @@ describe('extractPaper', () => {
       expect(() => extractPaper({ key: 'p', title: s, abstract: s })).not.toThrow();
   });
 });
+
+describe('singular', () => {
+  it('singularizes the last part of a compound by its own exceptions ("metropolis-hastings" stays)', () => {
+    expect(singular('metropolis-hastings')).toBe('metropolis-hastings');
+    expect(singular('mini-batches')).toBe('mini-batch');
+  });
+});

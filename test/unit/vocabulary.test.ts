@@ -160,3 +160,39 @@ describe('research-speak', () => {
     expect([...kept, ...reasons.keys()].some((id) => /whilst|w\.r\.t/.test(id))).toBe(false);
   });
 });
+
+describe('one concept however it is spaced', () => {
+  it('folds "bit width", "bit-width" and "bitwidth" into one candidate when the corpus writes the joined word', () => {
+    const { kept } = select([
+      'We lower the bit width of weights.',
+      'A mixed bit-width scheme for activations.',
+      'Each layer gets its own bitwidth.',
+      'The bitwidth search is costly.',
+    ]);
+    expect(kept.filter((id) => /^bit ?width$/.test(id))).toEqual(['bitwidth']);
+  });
+
+  it('keeps words apart when the corpus never writes them joined ("bit rate" stays two words)', () => {
+    const { kept } = select(['We lower the bit rate of video.', 'A bit rate controller for streaming.']);
+    expect(kept).toContain('bit rate');
+  });
+});
+
+describe('joined prefixes and compounds', () => {
+  const reason = (id: string, nounShare = 1): string | undefined => wordsReason({ id, technical: false, nounShare }, DEFAULTS);
+
+  it('an -ing noun joined to a prefix is a noun ("metalearning", "subsampling"), a verb that happens to end like one is not ("constraining")', () => {
+    expect(reason('metalearning', 0.2)).toBeUndefined();
+    expect(reason('subsampling', 0.2)).toBeUndefined();
+    expect(reason('constraining', 0.2)).toBeDefined();
+  });
+
+  it('a hyphenated compound before the kind of thing it names is a concept ("quasi-Newton methods")', () => {
+    const { kept } = select([
+      'We use quasi-Newton methods for training.',
+      'Our quasi-Newton method converges fast.',
+      'Limited memory quasi-Newton updates.',
+    ]);
+    expect(kept).toContain('quasi newton');
+  });
+});

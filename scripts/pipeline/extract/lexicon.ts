@@ -164,6 +164,12 @@ const SINGULAR_EXCEPTIONS = new Map<string, string>([
 export function singular(word: string): string {
   const known = SINGULAR_EXCEPTIONS.get(word);
   if (known !== undefined) return known;
+  // "metropolis-hastings", "navier-stokes": the last part of a compound decides.
+  const dash = word.lastIndexOf('-');
+  if (dash > 0 && dash < word.length - 1) {
+    const tail = SINGULAR_EXCEPTIONS.get(word.slice(dash + 1));
+    if (tail !== undefined) return word.slice(0, dash + 1) + tail;
+  }
   if (word.length <= 3 || !word.endsWith('s')) return word;
   if (/(ss|us|is)$/.test(word)) return word;
   if (/[^aeiou]ies$/.test(word)) return preferEnglish(word.slice(0, -3) + 'y', word.slice(0, -1));

@@ -2,7 +2,7 @@
 import { americanize, generalPerMillion, singular } from './lexicon.ts';
 
 /** Prefixes written both joined and hyphenated ("pre-training" / "pretraining"): keys join them. */
-const JOINING_PREFIXES = new Set([
+export const JOINING_PREFIXES = new Set([
   'pre', 'post', 'non', 'co', 're', 'multi', 'semi', 'sub', 'un', 'de', 'over', 'under', 'inter', 'intra', 'meta',
   'hyper', 'super', 'mis', 'bi', 'tri', 'uni', 'anti', 'auto', 'mid',
 ]);
