@@ -13,8 +13,20 @@ interface Canonical {
 function canonical(table: SenseTable, variants: Map<string, Sense>, known: KnownWord, paper: string, words: string[], acronymAt: number[]): Canonical {
   const expanded = expandWords(table, paper, words, acronymAt);
   const joined = joinWords(expanded, known);
-  const sense = joined.length > 1 ? (variants.get(wordBag(joined)) ?? (joined !== expanded ? variants.get(wordBag(expanded)) : undefined)) : undefined;
+  const sense = joined.length > 1 ? (senseOfWords(variants, joined) ?? (joined !== expanded ? senseOfWords(variants, expanded) : undefined)) : undefined;
   return sense ? { id: sense.long.join(' '), sense } : { id: joined.join(' ') };
+}
+
+/**
+ * The sense whose long form has these words in any order ("neural implicit representation" is "implicit neural
+ * representation") — for two words only in a written order: "process Gaussian" (as in "Dirichlet process Gaussian
+ * mixture") is not "Gaussian process".
+ */
+function senseOfWords(variants: Map<string, Sense>, words: string[]): Sense | undefined {
+  const sense = variants.get(wordBag(words));
+  if (!sense || words.length > 2) return sense;
+  const same = (form: string[]): boolean => form.length === 2 && form[0] === words[0] && form[1] === words[1];
+  return same(sense.long) || sense.variants.some(same) ? sense : undefined;
 }
 
 const SPACED_PREFIXES = new Set(['pre', 'post', 'multi', 'non', 'semi', 'co']);

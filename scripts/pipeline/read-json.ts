@@ -1,5 +1,6 @@
 // Parses JSON (an array of paper objects) and JSONL corpora into checked records, with line numbers.
 import type { Candidate, ParseOutcome, SkippedRecord } from './read.ts';
+import { cleanText } from './clean-text.ts';
 import { hasVisibleText } from './read-text.ts';
 
 const KNOWN_FIELDS = new Set(['title', 'abstract', 'id', 'url', 'authors', 'date']);
@@ -78,13 +79,19 @@ export function toCandidate(value: unknown, line: number, warnings: SkippedRecor
     return { line, reason: `expected a paper object, got ${kindOf(value)}` };
   }
   const field = (name: string): unknown => (Object.hasOwn(value, name) ? (value as Record<string, unknown>)[name] : undefined);
-  const rawTitle = field('title');
+  // Title and abstract are read with their HTML character references decoded ("Bayes&#39; rule").
+  const decoded = (name: string): unknown => {
+    const raw = field(name);
+    return typeof raw === 'string' ? cleanText(raw) : raw;
+  };
+  const rawTitle = decoded('title');
+  const rawAbstract = decoded('abstract');
   const title = typeof rawTitle === 'string' ? rawTitle.trim() : '';
   const named = hasVisibleText(title) ? { title } : {};
-  const problem = requiredText('title', rawTitle) ?? requiredText('abstract', field('abstract'));
+  const problem = requiredText('title', rawTitle) ?? requiredText('abstract', rawAbstract);
   if (problem) return { line, reason: problem, ...named };
 
-  const record: Candidate = { title, abstract: (field('abstract') as string).trim(), line };
+  const record: Candidate = { title, abstract: (rawAbstract as string).trim(), line };
   const ignored = (name: string, raw: unknown, what: string): void => {
     warnings.push({ line, reason: `${name} ignored: ${kindOf(raw)}, not ${what}`, title });
   };

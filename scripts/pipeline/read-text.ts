@@ -1,4 +1,5 @@
 // Parses the scraped "trending papers" text format: a page header, then title / abstract line pairs.
+import { cleanText } from './clean-text.ts';
 import type { Candidate, ParseOutcome, SkippedRecord } from './read.ts';
 
 /** An abstract is long prose: at least this many characters… */
@@ -46,7 +47,7 @@ function nonEmptyLines(text: string): TextLine[] {
   while (start <= text.length) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
-    const trimmed = text.slice(start, end).trim();
+    const trimmed = cleanText(text.slice(start, end)).trim();
     // A line of only zero-width or other invisible characters is blank.
     if (trimmed !== '' && hasVisibleText(trimmed)) out.push({ text: trimmed, line, abstractLike: isAbstractLike(trimmed) });
     start = end + 1;

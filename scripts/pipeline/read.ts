@@ -7,7 +7,7 @@ export type CorpusFormat = 'trending-text' | 'json' | 'jsonl';
 export interface RawPaper {
   /** Stable, unique key: the trimmed `id` when present, else a slug of the title (or "paper-<hash>"). */
   key: string;
-  /** Exactly as in the input, only trimmed. */
+  /** As in the input, trimmed and with HTML character references decoded ("Bayes&#39; rule" → "Bayes' rule"). */
   title: string;
   abstract: string;
   /** 1-based line of the record (title line for text, the object's first line for JSON). */

@@ -184,6 +184,15 @@ describe('extractPaper', () => {
   });
 });
 
+describe('names with accents and dashes', () => {
+  it('reads letters wink splits at ("Erdős") as one word, and joins words with an en dash ("Kullback–Leibler")', () => {
+    const paper = extractPaper({ key: 'p', title: 't', abstract: 'We sample Erdős–Rényi graphs and use the Kullback–Leibler divergence.' });
+    const found = paper.occurrences.map((o) => o.words.join(' '));
+    expect(found).toEqual(expect.arrayContaining(['erdos renyi graph', 'kullback leibler divergence']));
+    expect(paper.occurrences.find((o) => o.words.join(' ') === 'erdos renyi graph')?.surface).toBe('Erdős–Rényi graphs');
+  });
+});
+
 describe('singular', () => {
   it('singularizes the last part of a compound by its own exceptions ("metropolis-hastings" stays)', () => {
     expect(singular('metropolis-hastings')).toBe('metropolis-hastings');

@@ -4,6 +4,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { CorpusError, decodeCorpus, detectFormat, foldTitle, readCorpus, type ReadResult } from '../../scripts/pipeline/read.ts';
 import { hasVisibleText } from '../../scripts/pipeline/read-text.ts';
+import { cleanText } from '../../scripts/pipeline/clean-text.ts';
 
 const fixture = (name: string): Uint8Array => readFileSync(new URL(`../fixtures/corpora/${name}`, import.meta.url));
 const readFixture = (name: string): ReadResult => readCorpus(decodeCorpus(fixture(name), name), name);
@@ -224,6 +225,37 @@ describe('JSON format', () => {
   });
 });
 
+describe('HTML character references', () => {
+  it('are decoded in titles and abstracts of every format ("Bayes&#39; rule" reads "Bayes\' rule")', () => {
+    const jsonl = readCorpus(
+      `${JSON.stringify({ title: 'Bayes&#39; Rule &amp; Priors', abstract: `${prose(3)} We apply Bayes&#39; rule to &quot;x &lt; y&quot; and &#x3b1;.` })}\n`,
+      'c.jsonl',
+    );
+    expect(jsonl.papers[0]!.title).toBe("Bayes' Rule & Priors");
+    expect(jsonl.papers[0]!.abstract).toMatch(/Bayes' rule to "x < y" and α\.$/);
+    const text = readCorpus(`Bayes&#39; Rule for Sparse Models\n${prose(3)} It uses Bayes&#39; rule.\n`, 'c.txt');
+    expect(text.papers.map((p) => p.title)).toEqual(["Bayes' Rule for Sparse Models"]);
+    expect(text.papers[0]!.abstract).toMatch(/Bayes' rule\.$/);
+  });
+
+  it('come with TeX accents and ligatures decoded too ("H\\"older", "Erd\\H{o}s", "ﬁrst"), escaped apostrophes kept', () => {
+    expect(cleanText('H\\"older, Erd\\H{o}s and R\\\'{e}nyi: the ﬁrst ﬂow')).toBe('Hölder, Erdős and Rényi: the first flow');
+    expect(cleanText("it\\'s, don\\'t")).toBe("it\\'s, don\\'t");
+  });
+
+  it('are left as written when unknown or not a character ("&foo;", "&#0;"), and a title of only an invisible one is skipped', () => {
+    const r = readCorpus(
+      [
+        JSON.stringify({ title: 'Tags &foo; and &#0;', abstract: prose(3) }),
+        JSON.stringify({ title: '&#8203;', abstract: prose(3) }),
+      ].join('\n'),
+      'c.jsonl',
+    );
+    expect(r.papers.map((p) => p.title)).toEqual(['Tags &foo; and &#0;']);
+    expect(r.skipped).toEqual([{ line: 2, reason: 'missing title (only invisible characters)' }]);
+  });
+});
+
 describe('JSONL format', () => {
   it('skips a broken line and a non-object line, reads the rest and ignores blank lines', () => {
     const r = readFixture('broken-line.jsonl');
@@ -308,11 +340,13 @@ describe('properties', () => {
     fc.assert(
       fc.property(fc.array(fields, { maxLength: 30 }), (records) => {
         const r = readCorpus(records.map(toLine).join('\n'), 'prop.jsonl');
-        const simpleFold = (t: string): string => t.toLowerCase().trim().split(/\s+/).join(' ');
+        // Titles are read with character references, TeX accents and ligatures decoded (see clean-text.ts).
+        const read = (t: string): string => cleanText(t).trim();
+        const simpleFold = (t: string): string => read(t).toLowerCase().split(/\s+/).join(' ');
         const firstIndex = new Map<string, number>();
         records.forEach((rec, i) => firstIndex.has(simpleFold(rec.title)) || firstIndex.set(simpleFold(rec.title), i));
         expect(r.papers.map((p) => [p.title, p.line])).toEqual(
-          [...firstIndex.values()].map((i) => [records[i]!.title.trim(), i + 1]),
+          [...firstIndex.values()].map((i) => [read(records[i]!.title), i + 1]),
         );
         expect(r.skipped.every((s) => s.reason.startsWith('duplicate of line'))).toBe(true);
         expect(new Set(r.papers.map((p) => p.key)).size).toBe(r.papers.length);
@@ -328,7 +362,7 @@ describe('properties', () => {
         const r = readCorpus(records.map((x) => JSON.stringify(x)).join('\n'), 'u.jsonl');
         expect(r.papers.length).toBe(new Set(records.map((x) => foldTitle(x.title))).size);
         expect(r.papers.length + r.skipped.length).toBe(records.length);
-        for (const p of r.papers) expect(records.some((x) => x.title.trim() === p.title)).toBe(true);
+        for (const p of r.papers) expect(records.some((x) => cleanText(x.title).trim() === p.title)).toBe(true);
       }),
     );
     // The counterexample that once failed here: a blank-looking abstract is skipped, not silently lost.

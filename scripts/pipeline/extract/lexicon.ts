@@ -16,7 +16,7 @@ export const GENERIC_MODIFIERS = words(`
   unprecedented unseen given particular prominent traditional conventional classical modern emerging advanced
   mild long-standing off-the-shelf massive complex improved broader unknown arbitrary individual limited suitable
   increased extra rigorous true moderate modest appropriate performing resulting remaining competing outperforming
-  desirable poor growing increasing decreasing
+  desirable poor growing increasing decreasing famous celebrated renowned
   sophisticated straightforward seamless easy efficient extensive rich valuable useful core generic dedicated
   higher lower larger smaller faster slower better worse fewer longer shorter deeper wider stronger weaker greater
   less more significant significantly severe minimal maximal optimal suboptimal sub-optimal
@@ -148,7 +148,7 @@ const SINGULAR_EXCEPTIONS = new Map<string, string>([
   ['class', 'class'], ['classes', 'class'], ['access', 'access'], ['progress', 'progress'], ['success', 'success'],
   ['stress', 'stress'], ['address', 'address'], ['does', 'does'], ['this', 'this'], ['its', 'its'],
   ['cos', 'cos'], ['sinus', 'sinus'], ['calculus', 'calculus'], ['stimulus', 'stimulus'], ['stimuli', 'stimulus'],
-  ['bayes', 'bayes'], ['gibbs', 'gibbs'], ['stokes', 'stokes'], ['hastings', 'hastings'], ['jones', 'jones'],
+  ['bayes', 'bayes'], ['gibbs', 'gibbs'], ['stokes', 'stokes'], ['hastings', 'hastings'], ['jones', 'jones'], ['erdos', 'erdos'],
   ['economics', 'economics'], ['genomics', 'genomics'], ['linguistics', 'linguistics'], ['ethics', 'ethics'],
   ['optics', 'optics'], ['acoustics', 'acoustics'], ['electronics', 'electronics'], ['mechanics', 'mechanics'],
   ['informatics', 'informatics'], ['logistics', 'logistics'], ['politics', 'politics'], ['ergonomics', 'ergonomics'],

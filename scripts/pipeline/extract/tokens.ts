@@ -71,8 +71,21 @@ function tagOf(values: string[], tags: string[], i: number): Pos {
   return mapPos(tag);
 }
 
-function tagSlice(text: string, offset: number, sentenceBase: number, out: Token[]): number {
+/**
+ * wink's tokenizer splits words at letters of Latin Extended-A and -B ("Erd|ő|s", "Dvo|ř|ák"): it reads them as their
+ * base letter, one character for one so offsets stay; the tokens keep the text as written.
+ */
+function foldForWink(text: string): string {
+  if (!/[\u0100-\u024F]/.test(text)) return text;
+  return text.replace(/[\u0100-\u024F]/g, (c) => {
+    const base = c === 'Ł' ? 'L' : c === 'ł' ? 'l' : c.normalize('NFD')[0]!;
+    return /[A-Za-z]/.test(base) ? base : c;
+  });
+}
+
+function tagSlice(original: string, offset: number, sentenceBase: number, out: Token[]): number {
   forgetNewWords();
+  const text = foldForWink(original);
   const doc = nlp.readDoc(text);
   let cursor = 0;
   let sentences = 0;
@@ -85,7 +98,8 @@ function tagSlice(text: string, offset: number, sentenceBase: number, out: Token
       const at = text.indexOf(value, cursor);
       if (at < 0) continue; // wink normalised something (rare): skip the token rather than misplace it
       cursor = at + value.length;
-      out.push({ text: value, start: offset + at, end: offset + cursor, pos: tagOf(values, tags, i), sentence: index });
+      const written = text === original ? value : original.slice(at, cursor);
+      out.push({ text: written, start: offset + at, end: offset + cursor, pos: tagOf(values, tags, i), sentence: index });
     }
   });
   return sentences;
@@ -109,7 +123,7 @@ function joinHyphens(tokens: Token[], source: string): Token[] {
   for (const token of tokens) {
     const prev = out[out.length - 1];
     const beforePrev = out[out.length - 2];
-    if (prev && beforePrev && prev.text === '-' && beforePrev.end === prev.start && prev.end === token.start && token.pos !== 'PUNCT' && beforePrev.pos !== 'PUNCT') {
+    if (prev && beforePrev && (prev.text === '-' || prev.text === '\u2010' || prev.text === '\u2013') && beforePrev.end === prev.start && prev.end === token.start && token.pos !== 'PUNCT' && beforePrev.pos !== 'PUNCT') {
       out.length -= 2;
       const compound: Token = {
         text: source.slice(beforePrev.start, token.end),
