@@ -73,6 +73,9 @@ async function main(): Promise<void> {
     display,
     pageReady,
   });
+  // Labels give way to the cards over the map: when one opens, closes or changes size, they are laid out again.
+  const coverWatch = new ResizeObserver(() => sigma.scheduleRender());
+  for (const e of [header, panel, listView, ...floating]) coverWatch.observe(e);
   setupHashSync(store, atlas, sigma, fromUrl.embed);
   setupHeaderOffset(header);
   performance.mark('atlas:map');

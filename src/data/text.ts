@@ -18,6 +18,16 @@ export function normalize(text: string): string {
     .trim();
 }
 
+/** "1 paper", "4,820 papers": the count with thousands separators, and the noun agreeing with it. */
 export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
+  return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
+}
+
+/**
+ * Of a list of names, those not written inside another one: "4-bit KV cache" stands for "KV cache", "4-bit" and
+ * "cache" (whole words, case and punctuation aside). Order is kept.
+ */
+export function outermost<T>(items: readonly T[], name: (item: T) => string): T[] {
+  const words = items.map((item) => ` ${normalize(name(item))} `);
+  return items.filter((_, i) => !words.some((other, j) => j !== i && other.length > words[i]!.length && other.includes(words[i]!)));
 }

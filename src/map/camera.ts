@@ -33,7 +33,13 @@ export function visibleArea(container: HTMLElement, covers: readonly DOMRect[]):
 
 const reducedMotion = (): boolean => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
-/** Animates the camera so `key` sits in the middle of `area` with `neighbours` in view (within sane zoom bounds). */
+/** Farthest zoom-out of a framing: past the whole map (1) when the panel leaves only part of the screen for it. */
+const MAX_RATIO = 1.6;
+
+/**
+ * Animates the camera so `key` sits in the middle of `area` with `neighbours` in view (within sane zoom bounds): for a
+ * hub whose neighbours spread over the map, further out than the whole map, so fewer are left off-screen.
+ */
 export function frameNode(sigma: AtlasSigma, key: string, neighbours: Iterable<string>, area: Area): void {
   const center = sigma.getNodeDisplayData(key);
   if (!center) return;
@@ -51,7 +57,7 @@ export function frameNode(sigma: AtlasSigma, key: string, neighbours: Iterable<s
     if (!d) continue;
     needed = Math.max(needed, (Math.abs(d.x - center.x) * pxPerUnit) / halfW, (Math.abs(d.y - center.y) * pxPerUnit) / halfH);
   }
-  const ratio = Math.min(1, Math.max(0.12, needed));
+  const ratio = Math.min(MAX_RATIO, Math.max(0.12, needed));
   const { width, height } = sigma.getDimensions();
   const target = { x: (area.left + area.right) / 2, y: (area.top + area.bottom) / 2 };
   const centered = { x: center.x, y: center.y, ratio, angle: 0 };
@@ -59,7 +65,7 @@ export function frameNode(sigma: AtlasSigma, key: string, neighbours: Iterable<s
   void camera.animate({ x: q.x, y: q.y, ratio, angle: 0 }, { duration: reducedMotion() ? 0 : 550, easing: 'quadraticInOut' });
 }
 
-/** Animates the camera so all of `keys` fit inside `area` (a cluster's papers). */
+/** Animates the camera so all of `keys` fit inside `area` (a cluster's papers, a hub and its neighbours). */
 export function frameNodes(sigma: AtlasSigma, keys: Iterable<string>, area: Area): void {
   let minX = Infinity;
   let minY = Infinity;
@@ -81,7 +87,7 @@ export function frameNodes(sigma: AtlasSigma, keys: Iterable<string>, area: Area
   const pxPerUnit = Math.max(Math.abs(b.x - a.x), 1e-6);
   const width = Math.max(80, (area.right - area.left) * 0.85);
   const height = Math.max(80, (area.bottom - area.top) * 0.85);
-  const ratio = Math.min(1, Math.max(0.12, ((maxX - minX) * pxPerUnit) / width, ((maxY - minY) * pxPerUnit) / height));
+  const ratio = Math.min(MAX_RATIO, Math.max(0.12, ((maxX - minX) * pxPerUnit) / width, ((maxY - minY) * pxPerUnit) / height));
   const center = { x: (minX + maxX) / 2, y: (minY + maxY) / 2 };
   const dims = sigma.getDimensions();
   const target = { x: (area.left + area.right) / 2, y: (area.top + area.bottom) / 2 };

@@ -22,15 +22,18 @@ export function createHoverDrawer(
     const data = raw;
     const theme = getTheme();
     const card = getCard(data.key);
-    const title = card?.title || data.label || '';
-    const detail = card?.detail ?? '';
     const size = settings.labelSize + 1;
     const small = Math.max(10, settings.labelSize - 1);
     const padX = 10;
     const padY = 7;
+    // A long title is cut to the map's width (at most 560 px) rather than run off it or under the cards.
+    const right = Math.min(getRightEdge(), ctx.canvas.clientWidth || Infinity);
+    const room = Math.max(120, Math.min(560, right - 8) - padX * 2);
     ctx.font = font(theme, PAPER_WEIGHT, size);
+    const title = fitText(ctx, card?.title || data.label || '', room);
     const titleWidth = ctx.measureText(title).width;
     ctx.font = font(theme, '400', small);
+    const detail = fitText(ctx, card?.detail ?? '', room);
     const detailWidth = detail ? ctx.measureText(detail).width : 0;
     const width = Math.ceil(Math.max(titleWidth, detailWidth) + padX * 2);
     const height = Math.ceil(size + (detail ? small + 5 : 0) + padY * 2);
@@ -44,7 +47,6 @@ export function createHoverDrawer(
     if (!card) return;
 
     // The card, to the right of the node unless that runs off the canvas.
-    const right = Math.min(getRightEdge(), ctx.canvas.clientWidth || Infinity);
     let left = data.x + data.size + 8;
     if (left + width > right - 4) left = Math.max(4, data.x - data.size - 8 - width);
     const top = Math.max(4, data.y - height / 2);
@@ -70,6 +72,21 @@ export function createHoverDrawer(
       ctx.fillText(detail, left + padX, top + padY + size + 5 + small * 0.82);
     }
   };
+}
+
+/** `text` cut at a word (or character) boundary with an ellipsis so it is at most `width` px in the current font. */
+export function fitText(ctx: CanvasRenderingContext2D, text: string, width: number): string {
+  if (!text || ctx.measureText(text).width <= width) return text;
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (ctx.measureText(`${text.slice(0, mid).trimEnd()}…`).width <= width) lo = mid;
+    else hi = mid - 1;
+  }
+  const cut = text.slice(0, lo);
+  const atWord = cut.lastIndexOf(' ');
+  return `${(atWord > lo * 0.6 ? cut.slice(0, atWord) : cut).trimEnd()}…`;
 }
 
 function roundRect(ctx: CanvasRenderingContext2D, x: number, y: number, w: number, h: number, r: number): void {

@@ -108,7 +108,8 @@ export function applyFilters(state: AppState, filters: Filters): AppState {
 /** Highlights a cluster and asks the map to frame it (again, if it already was); null clears the highlight. */
 export function focusCluster(state: AppState, id: number | null): AppState {
   if (id === null) return state.cluster === null ? state : { ...state, cluster: null };
-  const shown = setClusterHidden(state, id, false);
+  // Focusing a topic shows that topic: a selection elsewhere would keep its own neighbourhood lit over it.
+  const shown = clearSelection(setClusterHidden(state, id, false));
   return { ...shown, cluster: id, clusterRequest: state.clusterRequest + 1 };
 }
 

@@ -6,6 +6,9 @@ import { hasFilters, KIND_FILTERS, resetFilters, setHiddenClusters, setKinds, se
 import type { Store } from '../state/store.ts';
 import { el, listen } from './dom.ts';
 
+/** How long typing in the filter box pauses before the query is applied. */
+const TYPING_PAUSE_MS = 150;
+
 const KIND_NAMES: Record<KindFilter, string> = { both: 'Both', papers: 'Papers', concepts: 'Concepts' };
 
 export function setupFilters(drawer: HTMLElement, toggle: HTMLButtonElement, store: Store<AppState>, atlas: Atlas, views: (f: Filters) => View): () => void {
@@ -84,7 +87,7 @@ export function setupFilters(drawer: HTMLElement, toggle: HTMLButtonElement, sto
     slider.value = String(min);
     sliderValue.textContent = String(min);
     slider.disabled = f.kinds === 'papers';
-    sliderNote.textContent = `${plural(view.shownConcepts.length, 'concept')} of ${atlas.conceptKeys.length} shown.`;
+    sliderNote.textContent = `${plural(view.shownConcepts.length, 'concept')} of ${atlas.conceptKeys.length.toLocaleString('en')} shown.`;
     hiddenNote.replaceChildren(...(f.hiddenClusters.length ? [`${plural(f.hiddenClusters.length, 'topic')} hidden. `, showAll] : []));
     reset.disabled = !hasFilters(f);
     const active = (f.query.trim() ? 1 : 0) + (f.kinds !== 'both' ? 1 : 0) + (f.minPapers > lowest ? 1 : 0) + (f.hiddenClusters.length ? 1 : 0);
@@ -92,12 +95,28 @@ export function setupFilters(drawer: HTMLElement, toggle: HTMLButtonElement, sto
     renderStatus(view);
   };
 
-  const onInput = (): void => store.set((s) => setQuery(s, input.value));
+  // Typing is applied once it pauses: a big map re-filters and redraws every node for each query.
+  let typing = 0;
+  const applyQuery = (): void => {
+    window.clearTimeout(typing);
+    typing = 0;
+    store.set((s) => setQuery(s, input.value));
+  };
+  /** Another control is used: what was typed applies first. */
+  const flush = (): void => {
+    if (typing) applyQuery();
+  };
+  const onInput = (): void => {
+    window.clearTimeout(typing);
+    typing = window.setTimeout(applyQuery, TYPING_PAUSE_MS);
+  };
   const onKind = (event: Event): void => {
+    flush();
     const value = (event.target as HTMLInputElement).value as KindFilter;
     store.set((s) => setKinds(s, value));
   };
   const onSlider = (): void => {
+    flush();
     const n = Number(slider.value);
     store.set((s) => setMinPapers(s, n <= lowest ? 0 : n));
   };
@@ -108,21 +127,28 @@ export function setupFilters(drawer: HTMLElement, toggle: HTMLButtonElement, sto
     const end = Number(b.dataset.end);
     const name = b.dataset.name ?? '';
     input.value = `${input.value.slice(0, start)}${/\b(AND|OR|NOT)\b|[()&|!"]/.test(name) ? `"${name.replace(/"/g, '')}"` : name}${input.value.slice(end)}`;
-    onInput();
+    applyQuery();
     input.focus();
   };
-  const onShowAll = (): void => store.set((s) => setHiddenClusters(s, []));
+  const onShowAll = (): void => {
+    flush();
+    store.set((s) => setHiddenClusters(s, []));
+  };
   const onReset = (): void => {
+    window.clearTimeout(typing);
     input.value = '';
     store.set(resetFilters);
   };
   const onToggle = (): void => {
+    flush();
     drawer.hidden = !drawer.hidden;
     toggle.setAttribute('aria-expanded', String(!drawer.hidden));
     if (!drawer.hidden) input.focus();
   };
   const onKey = (event: KeyboardEvent): void => {
+    if (event.key === 'Enter' && event.target === input) applyQuery();
     if (event.key !== 'Escape' || drawer.hidden) return;
+    flush();
     event.preventDefault();
     event.stopPropagation();
     drawer.hidden = true;
@@ -150,6 +176,7 @@ export function setupFilters(drawer: HTMLElement, toggle: HTMLButtonElement, sto
     toggle.setAttribute('aria-expanded', 'true');
   }
   return () => {
+    window.clearTimeout(typing);
     unsubscribe();
     unlisten();
   };

@@ -3,6 +3,7 @@ import type { PaperAttributes } from '../contract/types.ts';
 import type { ClusterInfo } from '../contract/types.ts';
 import type { Atlas } from '../data/atlas.ts';
 import { findCodeLinks } from '../data/code-links.ts';
+import { outermost } from '../data/text.ts';
 import { count, el, externalLink, nodeButton, swatch } from './dom.ts';
 import { highlightText, resolveSpans } from './highlight.ts';
 
@@ -79,8 +80,9 @@ export function renderPaper(atlas: Atlas, key: string, paper: PaperAttributes): 
     const list = el('ol', { class: 'related', role: 'list' });
     for (const r of related) {
       const shared = el('p', { class: 'shared' }, el('span', { class: 'shared-label' }, 'Shared: '));
-      r.shared.forEach((c, i) => {
-        if (!atlas.concept(c)) return;
+      // "4-bit KV cache" says "KV cache", "4-bit" and "cache" too: only the outermost names are listed.
+      const known = r.shared.filter((c) => atlas.concept(c));
+      outermost(known, (c) => atlas.name(c)).forEach((c, i) => {
         if (i > 0) shared.append(' ');
         shared.append(nodeButton(c, 'chip chip-small', atlas.name(c)));
       });

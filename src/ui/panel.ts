@@ -13,6 +13,10 @@ export interface PanelOptions {
   returnFocus?: () => HTMLElement | null;
 }
 
+/** A drag of the sheet's grip this far down closes it; a move this small is a tap. */
+const SWIPE_CLOSE_PX = 80;
+const SWIPE_TAP_PX = 8;
+
 export function setupPanel(aside: HTMLElement, store: Store<AppState>, atlas: Atlas, options: PanelOptions = {}): () => void {
   aside.setAttribute('aria-labelledby', PANEL_TITLE_ID);
   const close = el('button', { type: 'button', class: 'panel-close', 'aria-label': 'Close panel', title: 'Close (Esc)' });
@@ -51,8 +55,11 @@ export function setupPanel(aside: HTMLElement, store: Store<AppState>, atlas: At
       aside.hidden = true;
       content.replaceChildren();
       document.body.classList.remove('has-panel');
-      if (hadFocus) (cameFrom?.isConnected && !cameFrom.closest('[hidden]') ? cameFrom : options.returnFocus?.())?.focus();
+      const back = cameFrom?.isConnected && !cameFrom.closest('[hidden]') ? cameFrom : options.returnFocus?.();
+      // Not into a text box on a touch screen: that would bring up its keyboard over the map.
+      if (hadFocus && !(back instanceof HTMLInputElement && window.matchMedia('(pointer: coarse)').matches)) back?.focus();
       cameFrom = null;
+      aside.classList.remove('panel-tall');
       return;
     }
     const active = document.activeElement;
@@ -87,6 +94,34 @@ export function setupPanel(aside: HTMLElement, store: Store<AppState>, atlas: At
   };
   const onLeave = (): void => store.set((s) => hover(s, null));
   const onClose = (): void => store.set((s) => clearSelection(s, 'ui'));
+  // The phone's bottom sheet: dragging its grip down closes it, up (or a tap) gives it most of the screen.
+  let drag: { pointer: number; y: number } | null = null;
+  const onGripDown = (event: PointerEvent): void => {
+    drag = { pointer: event.pointerId, y: event.clientY };
+    try {
+      grip.setPointerCapture(event.pointerId);
+    } catch {
+      // A pointer the browser no longer knows (it went up already): the moves simply come to the grip.
+    }
+  };
+  const onGripMove = (event: PointerEvent): void => {
+    if (drag?.pointer !== event.pointerId) return;
+    const dy = Math.max(0, event.clientY - drag.y);
+    aside.style.transform = dy ? `translateY(${dy}px)` : '';
+  };
+  const onGripUp = (event: PointerEvent): void => {
+    if (drag?.pointer !== event.pointerId) return;
+    const dy = event.clientY - drag.y;
+    drag = null;
+    aside.style.transform = '';
+    if (dy > SWIPE_CLOSE_PX) onClose();
+    else if (dy < -SWIPE_TAP_PX) aside.classList.add('panel-tall');
+    else if (Math.abs(dy) <= SWIPE_TAP_PX) aside.classList.toggle('panel-tall');
+  };
+  const onGripCancel = (): void => {
+    drag = null;
+    aside.style.transform = '';
+  };
   const onKey = (event: KeyboardEvent): void => {
     if (event.key !== 'Escape' || event.defaultPrevented || store.get().selected === null) return;
     event.preventDefault();
@@ -97,6 +132,10 @@ export function setupPanel(aside: HTMLElement, store: Store<AppState>, atlas: At
   content.addEventListener('pointerover', onOver);
   content.addEventListener('pointerleave', onLeave);
   close.addEventListener('click', onClose);
+  grip.addEventListener('pointerdown', onGripDown);
+  grip.addEventListener('pointermove', onGripMove);
+  grip.addEventListener('pointerup', onGripUp);
+  grip.addEventListener('pointercancel', onGripCancel);
   document.addEventListener('keydown', onKey);
   const unsubscribe = store.subscribe(render);
   render(store.get(), null);
@@ -107,6 +146,10 @@ export function setupPanel(aside: HTMLElement, store: Store<AppState>, atlas: At
     content.removeEventListener('pointerover', onOver);
     content.removeEventListener('pointerleave', onLeave);
     close.removeEventListener('click', onClose);
+    grip.removeEventListener('pointerdown', onGripDown);
+    grip.removeEventListener('pointermove', onGripMove);
+    grip.removeEventListener('pointerup', onGripUp);
+    grip.removeEventListener('pointercancel', onGripCancel);
     document.removeEventListener('keydown', onKey);
   };
 }

@@ -117,8 +117,10 @@ export function setupSearch(ui: SearchElements, store: Store<AppState>, atlas: A
     const li = event.target instanceof Element ? event.target.closest<HTMLElement>('[role="option"]') : null;
     if (li) choose(Number(li.dataset.index));
   };
-  const onFocus = (): void => {
-    if (input.value.trim()) update();
+  // A click in a box that holds text shows its results again; focus alone does not (the panel gives focus back to the
+  // box when it closes, and a list popping up then — over the phone's buttons, with its keyboard — is in the way).
+  const onPointerUp = (): void => {
+    if (input.value.trim() && list.hidden) update();
   };
   const onBlur = (): void => open(false);
   const onSubmit = (event: SubmitEvent): void => event.preventDefault();
@@ -132,7 +134,7 @@ export function setupSearch(ui: SearchElements, store: Store<AppState>, atlas: A
     }
   };
 
-  // A shared link's search text is back in the box (the list opens when the box gets focus).
+  // A shared link's search text is back in the box (the list opens on a click in the box, or ArrowDown).
   input.value = store.get().search;
   const onState = (state: AppState, previous: AppState): void => {
     if (state.search !== previous.search && state.search !== input.value && document.activeElement !== input) input.value = state.search;
@@ -145,7 +147,7 @@ export function setupSearch(ui: SearchElements, store: Store<AppState>, atlas: A
   });
   input.addEventListener('input', update);
   input.addEventListener('keydown', onKey);
-  input.addEventListener('focus', onFocus);
+  input.addEventListener('pointerup', onPointerUp);
   input.addEventListener('blur', onBlur);
   input.form?.addEventListener('submit', onSubmit);
   list.addEventListener('pointerdown', onPointerDown);
@@ -157,7 +159,7 @@ export function setupSearch(ui: SearchElements, store: Store<AppState>, atlas: A
     window.clearTimeout(statusTimer);
     input.removeEventListener('input', update);
     input.removeEventListener('keydown', onKey);
-    input.removeEventListener('focus', onFocus);
+    input.removeEventListener('pointerup', onPointerUp);
     input.removeEventListener('blur', onBlur);
     input.form?.removeEventListener('submit', onSubmit);
     list.removeEventListener('pointerdown', onPointerDown);

@@ -2,6 +2,7 @@
 import type { Browser } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import type { SerializedAtlas } from '../../src/contract/types.ts';
+import { normalize, outermost } from '../../src/data/text.ts';
 import { nodeInUrl, openApp, openPage, routeGraph, siteUrl, type SiteGraph, type Watched, useBrowserSuite } from './browser.ts';
 import { decodePng, inkStats } from './png.ts';
 
@@ -114,6 +115,23 @@ describe('search', () => {
     await expect.poll(() => w.page.locator('aside#panel').isHidden()).toBe(true);
   });
 
+  test('closing the panel gives focus back to the box without opening its list again; a click there does', async () => {
+    w = await openPage(browser);
+    await openApp(w.page);
+    const input = w.page.getByRole('combobox', { name: 'Search papers and concepts' });
+    await input.fill('kv cache');
+    await input.press('Enter');
+    await expect.poll(heading).toBe('KV cache');
+    await w.page.keyboard.press('Escape');
+    await expect.poll(() => w.page.locator('aside#panel').isHidden()).toBe(true);
+    expect(await w.page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('combobox');
+    const listbox = w.page.getByRole('listbox', { name: 'Search results' });
+    await w.page.waitForTimeout(200);
+    expect(await listbox.isHidden()).toBe(true);
+    await input.click();
+    await expect.poll(() => listbox.isVisible()).toBe(true);
+  });
+
   test('finds concepts by lower-cased acronym and says when nothing matches', async () => {
     const acronym = concepts()
       .filter((c) => c.attributes.conceptType === 'acronym' && /^[A-Z0-9-]{2,6}$/.test(nameOf(c)))
@@ -141,9 +159,12 @@ describe('panel and URL', () => {
     await openApp(w.page, hashOf(paper.key));
     await expect.poll(heading).toBe(nameOf(paper));
     const item = w.page.locator('.related li').first();
-    // The shared concepts that explain the link are listed with it.
+    // The shared concepts that explain the link are listed with it: each by name, or inside a longer one that holds it
+    // ("KV cache" in "4-bit KV cache").
     const shared = related.shared.map((k) => nameOf(byKey(k)));
-    for (const name of shared) expect(await item.locator('.shared').innerText()).toContain(name);
+    const listed = normalize(await item.locator('.shared').innerText());
+    for (const name of shared) expect(` ${listed} `).toContain(` ${normalize(name)} `);
+    expect(await item.locator('.shared .chip').count()).toBe(outermost(shared, (n) => n).length);
     // Pointing at a related paper previews it on the map (hover state), without changing the panel.
     await item.locator('.related-title').hover();
     await w.page.locator('.related li').nth(1).hover();

@@ -147,6 +147,9 @@ describe('reading', () => {
     expect(await topic.innerText()).toContain(cluster?.label ?? '?');
     await topic.click();
     await expect.poll(() => hashParam(w.page.url(), 'cluster')).toBe(String(cluster?.id));
+    // Focusing the topic shows the topic: the paper's panel and its lit neighbourhood give way.
+    await expect.poll(() => w.page.locator('aside#panel').isHidden()).toBe(true);
+    expect(nodeInUrl(w.page.url())).toBeNull();
     expect(await w.page.locator(`#legend button.cluster-focus[data-cluster="${cluster?.id}"]`).getAttribute('aria-pressed')).toBe('true');
     expect(await settledCamera(w.page)).not.toBe(cam);
   });

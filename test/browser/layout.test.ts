@@ -36,6 +36,27 @@ function brightness(png: Buffer): number {
 }
 
 describe('phone', () => {
+  test('the bottom sheet grows when its grip is tapped and closes when the grip is dragged down', async () => {
+    const w = await openPage(browser, { viewport: PHONE, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+    await openApp(w.page, hash(paperKey));
+    const panel = w.page.locator('aside#panel');
+    const grip = w.page.locator('aside#panel .panel-grip');
+    const before = await panel.boundingBox();
+    await grip.tap();
+    await expect.poll(async () => (await panel.boundingBox())?.height ?? 0).toBeGreaterThan((before?.height ?? 0) + 20);
+    const box = await grip.boundingBox();
+    if (!box) throw new Error('no grip');
+    // A finger's drag, as the pointer events it makes.
+    const at = (dy: number) => ({ pointerId: 7, pointerType: 'touch', isPrimary: true, clientX: box.x + box.width / 2, clientY: box.y + box.height / 2 + dy, bubbles: true });
+    await grip.dispatchEvent('pointerdown', at(0));
+    for (const dy of [30, 90, 160]) await grip.dispatchEvent('pointermove', at(dy));
+    await grip.dispatchEvent('pointerup', at(160));
+    await expect.poll(() => panel.isHidden()).toBe(true);
+    expect(nodeInUrl(w.page.url())).toBeNull();
+    expect(w.errors).toEqual([]);
+    await w.close();
+  });
+
   test('the panel is a bottom sheet inside the viewport; header and search fit', async () => {
     const w = await openPage(browser, { viewport: PHONE, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
     await openApp(w.page, hash(paperKey));

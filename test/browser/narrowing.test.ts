@@ -59,7 +59,7 @@ describe('concept filter', () => {
       await expect.poll(status).toBe(`${both} ${both === 1 ? 'paper' : 'papers'} of ${paperCount()} ${both === 1 ? 'matches' : 'match'}.`);
       await expect.poll(() => hashParam(w.page.url(), 'f')).toBe('int4 AND kv cache');
 
-      await input.fill('INT4 OR "key-value (KV) cache"');
+      await input.fill('INT4 OR "key-value cache"');
       const either = new Set([...int4, ...kv]).size;
       await expect.poll(status).toContain(`${either} papers of ${paperCount()} match`);
 
