@@ -184,6 +184,15 @@ describe('extractPaper', () => {
   });
 });
 
+describe('"mean"', () => {
+  it('is a noun after a singular noun or adjective ("maximum mean discrepancy", "sample mean"), the verb after a plural', () => {
+    expect(phrases('We minimize the maximum mean discrepancy and the sample mean estimator.')).toEqual(
+      expect.arrayContaining(['maximum mean discrepancy', 'sample mean estimator']),
+    );
+    expect(phrases('These results mean that models work.').some((p) => p.includes('mean'))).toBe(false);
+  });
+});
+
 describe('names with accents and dashes', () => {
   it('reads letters wink splits at ("Erdős") as one word, and joins words with an en dash ("Kullback–Leibler")', () => {
     const paper = extractPaper({ key: 'p', title: 't', abstract: 'We sample Erdős–Rényi graphs and use the Kullback–Leibler divergence.' });

@@ -66,6 +66,9 @@ const ADVERB_OPENERS = new Map([
 
 function tagOf(values: string[], tags: string[], i: number): Pos {
   const tag = tags[i] ?? '';
+  // "maximum mean discrepancy", "sample mean", "zero mean noise": after a singular noun or adjective "mean" is the noun
+  // (wink tags it the verb; "these results mean" has a plural subject).
+  if (tag === 'VERB' && values[i]!.toLowerCase() === 'mean' && NOMINAL.has(tags[i - 1] ?? '') && !/[^s]s$/i.test(values[i - 1] ?? '')) return 'NOUN';
   if (tag === 'ADV' && ADVERB_OPENERS.get(values[i]!.toLowerCase())?.has((values[i + 1] ?? '').toLowerCase())) return 'ADJ';
   if (tag === 'ADV' && NOMINAL.has(tags[i + 1] ?? '') && ADVERB_ADJECTIVES.has(values[i]!.toLowerCase())) return 'ADJ';
   return mapPos(tag);
