@@ -1,6 +1,6 @@
 // Names clusters by their most distinctive concepts with a class-based TF-IDF (as in BERTopic, Grootendorst 2022):
 // a concept names a cluster when many of the cluster's papers use it and few papers elsewhere do.
-import { hcl, schemeTableau10 } from 'd3';
+import { hcl, lab, schemeTableau10 } from 'd3';
 import type { ClusterInfo } from '../../src/contract/types.ts';
 import type { Clustering } from './cluster.ts';
 import type { ConceptRecord } from './link.ts';
@@ -8,14 +8,44 @@ import type { ConceptRecord } from './link.ts';
 /** Tableau 10 stays legible on light and dark backgrounds; "unclustered" is grey. */
 export const OTHER_COLOR = '#8c8c8c';
 
+/** Colours a topic may get past Tableau 10: a grid of hues, two chromas and three lightness levels (all displayable). */
+const CANDIDATES: string[] = [];
+for (let h = 0; h < 360; h += 10)
+  for (const l of [45, 60, 75])
+    for (const c of [35, 50]) {
+      const color = hcl(h, c, l);
+      if (color.displayable()) CANDIDATES.push(color.formatHex());
+    }
+
+/** Topic colours so far: Tableau 10, then each next one the candidate farthest (in Lab) from all before it and the grey. */
+const palette: string[] = [...schemeTableau10];
+const labOf = (hex: string): [number, number, number] => {
+  const c = lab(hex);
+  return [c.l, c.a, c.b];
+};
+const taken = [...palette, OTHER_COLOR].map(labOf);
+
 /**
- * The colour of topic `id`: Tableau 10 for the first ten; past them (a big corpus has dozens of topics) hues 242.5°
- * apart at Tableau's chroma and two lightness levels, so neighbouring ids never look alike and none is grey. (Not the
- * golden angle: the layout starts topic patches on a golden-angle spiral, and the hues would then circle with it.)
+ * The colour of topic `id`: Tableau 10 for the first ten; past them (a big corpus has dozens of topics) the colour
+ * farthest from every one already given — 21 topics are then at least ΔE 26 apart (hues stepped round the circle gave
+ * four reds at ΔE 10). Past the candidates, hues 242.5° apart at two lightness levels.
  */
 export function topicColor(id: number): string {
-  if (id < schemeTableau10.length) return schemeTableau10[id]!;
-  const k = id - schemeTableau10.length;
+  while (palette.length <= id && palette.length < CANDIDATES.length) {
+    let best = '';
+    let farthest = -1;
+    for (const candidate of CANDIDATES) {
+      if (palette.includes(candidate)) continue;
+      const [l, a, b] = labOf(candidate);
+      let nearest = Infinity;
+      for (const [l2, a2, b2] of taken) nearest = Math.min(nearest, Math.hypot(l - l2, a - a2, b - b2));
+      if (nearest > farthest) (farthest = nearest), (best = candidate);
+    }
+    palette.push(best);
+    taken.push(labOf(best));
+  }
+  if (id < palette.length) return palette[id]!;
+  const k = id - palette.length;
   return hcl((20 + k * 242.5) % 360, 45, k % 2 ? 70 : 55).formatHex();
 }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { RelatedPaper } from '../../src/contract/types.ts';
 import { clusterOfConcept, clusterPapers } from '../../scripts/pipeline/cluster.ts';
 import type { ConceptRecord } from '../../scripts/pipeline/link.ts';
-import { hcl, schemeTableau10 } from 'd3';
+import { hcl, lab, schemeTableau10 } from 'd3';
 import { nameClusters, OTHER_COLOR, topicColor } from '../../scripts/pipeline/name-clusters.ts';
 
 /** Two 4-cliques joined by one weak edge, and one paper related to nothing. */
@@ -106,5 +106,14 @@ describe('topic colours', () => {
     expect(colors.slice(0, 10)).toEqual([...schemeTableau10]);
     // Past Tableau 10 the colours are not washed out: each has a clear hue.
     for (const c of colors.slice(10)) expect(hcl(c).c).toBeGreaterThan(30);
+    // And far apart: every added colour at least ΔE 20 (CIE76) from the others of a 21-topic map, 12 of a 60-topic one.
+    const distance = (x: string, y: string): number => {
+      const [p, q] = [lab(x), lab(y)];
+      return Math.hypot(p.l - q.l, p.a - q.a, p.b - q.b);
+    };
+    const nearest = (n: number): number =>
+      Math.min(...colors.slice(10, n).flatMap((c, i) => colors.slice(0, n).filter((_, j) => j !== i + 10).map((d) => distance(c, d))));
+    expect(nearest(21)).toBeGreaterThan(20);
+    expect(nearest(60)).toBeGreaterThan(12);
   });
 });
