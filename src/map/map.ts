@@ -159,6 +159,13 @@ export function setupMap(sigma: AtlasSigma, store: Store<AppState>, atlas: Atlas
     if (state.selected !== previous.selected || narrowed) updateDisplay();
     if (state.selected !== null && state.selected !== previous.selected) frame(state.selected);
     if (state.cluster !== null && state.clusterRequest !== previous.clusterRequest) frameCluster(state.cluster);
+    else if (state.filters.query !== previous.filters.query && state.selected === null) frameMatches();
+  };
+  /** A concept filter that a few papers match (at most 5% of the map): they are framed, or they would be lost dots. */
+  const frameMatches = (): void => {
+    const lit = ctx.lit ? [...ctx.lit].filter((k) => atlas.paper(k) && !ctx.hidden.has(k)) : [];
+    if (lit.length === 0 || lit.length > FRAME_MATCHES_SHARE * atlas.paperKeys.length) return;
+    requestAnimationFrame(() => frameNodes(sigma, lit, area()));
   };
   const area = (): ReturnType<typeof visibleArea> => visibleArea(container, options.covers?.() ?? []);
   // After the panel has rendered (same task), so its size is known.
@@ -235,6 +242,9 @@ export function setupMap(sigma: AtlasSigma, store: Store<AppState>, atlas: Atlas
     sigma.off('resize', onResize);
   };
 }
+
+/** The largest share of the papers a concept filter may match and be framed. */
+const FRAME_MATCHES_SHARE = 0.05;
 
 /** Records a User Timing measure (read by the browser tests; visible in the browser's performance panel). */
 function measure(name: string, start: number): void {

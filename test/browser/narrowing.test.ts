@@ -36,6 +36,18 @@ async function openFilters(page: Page): Promise<void> {
 const status = (): Promise<string> => w.page.locator('#filter-status').innerText();
 
 describe('concept filter', () => {
+  test('a filter that only a few papers match zooms the map to them', async () => {
+    // A concept of two papers (2% of the seed's 98): matching it alone would leave two dots on the whole map.
+    const few = graph.nodes.find((n) => n.attributes.kind === 'concept' && n.attributes.papers === 2 && /^[\w -]+$/.test(String(n.attributes.label)));
+    if (!few) throw new Error('no concept of two papers');
+    w = await openPage(browser);
+    await openApp(w.page);
+    await openFilters(w.page);
+    await w.page.getByRole('textbox', { name: 'Concept filter' }).fill(`"${String(few.attributes.label)}"`);
+    await expect.poll(status).toContain('2 papers of');
+    await expect.poll(() => Number((hashParam(w.page.url(), 'cam') ?? '0,0,1').split(',')[2])).toBeLessThan(0.9);
+  });
+
   for (const [device, options] of SIZES) {
     test(`${device}: AND / OR / NOT by label or alias, count shown, errors and unknown names inline`, async () => {
       w = await openPage(browser, options);
