@@ -1,6 +1,7 @@
 // Normalize stage: folds every candidate occurrence onto a canonical concept id (acronyms expanded, spelling and
 // word-order variants of a long form merged, spaced prefixes joined) and groups the occurrences into candidates.
 import type { PaperTerms } from './extract/index.ts';
+import { baseOrBasis } from './extract/lexicon.ts';
 import { readTerms, type PackedTerms, type TermsReader } from './extract/packed.ts';
 import { expandWords, variantIndex, wordBag, type Sense, type SenseTable } from './senses.ts';
 import { FEW_PAPERS, TOO_MANY, wordsReason, type Candidate, type CandidateTraits, type LeftOut, type RareCandidates, type VocabularyOptions } from './vocabulary.ts';
@@ -12,7 +13,7 @@ interface Canonical {
 
 function canonical(table: SenseTable, variants: Map<string, Sense>, known: KnownWord, paper: string, words: string[], acronymAt: number[]): Canonical {
   const expanded = expandWords(table, paper, words, acronymAt);
-  const joined = joinWords(expanded, known);
+  const joined = joinWords(lastBase(expanded), known);
   const sense = joined.length > 1 ? (senseOfWords(variants, joined) ?? (joined !== expanded ? senseOfWords(variants, expanded) : undefined)) : undefined;
   return sense ? { id: sense.long.join(' '), sense } : { id: joined.join(' ') };
 }
@@ -27,6 +28,14 @@ function senseOfWords(variants: Map<string, Sense>, words: string[]): Sense | un
   if (!sense || words.length > 2) return sense;
   const same = (form: string[]): boolean => form.length === 2 && form[0] === words[0] && form[1] === words[1];
   return same(sense.long) || sense.variants.some(same) ? sense : undefined;
+}
+
+/** "knowledge basis" (the key of "knowledge bases") is "knowledge base". */
+function lastBase(words: string[]): string[] {
+  const n = words.length;
+  if (n < 2 || words[n - 1] !== 'basis') return words;
+  const fixed = baseOrBasis(words[n - 2], 'basis');
+  return fixed === 'basis' ? words : [...words.slice(0, -1), fixed];
 }
 
 const SPACED_PREFIXES = new Set(['pre', 'post', 'multi', 'non', 'semi', 'co']);

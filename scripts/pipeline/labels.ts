@@ -1,7 +1,7 @@
 // Display names of concepts: the most useful written form as the label, every other surface form as an alias.
 import type { ConceptType } from '../../src/contract/types.ts';
 import type { Candidate } from './vocabulary.ts';
-import { singular } from './extract/lexicon.ts';
+import { baseOrBasis, singular } from './extract/lexicon.ts';
 import { acronymSingular, isAcronymLike } from './extract/terms.ts';
 
 export interface ConceptNaming {
@@ -21,7 +21,7 @@ export function displayForm(surface: string): string {
         if (isAcronymLike(w)) w = acronymSingular(w);
         else {
           const lower = w.toLowerCase();
-          const sing = singular(lower);
+          const sing = baseOrBasis(parts[i - 1], singular(lower));
           if (sing !== lower) w = w === lower ? sing : w === w.toUpperCase() ? sing.toUpperCase() : sing[0]!.toUpperCase() + sing.slice(1);
         }
       }

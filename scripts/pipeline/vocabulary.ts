@@ -161,12 +161,19 @@ function usageReason(c: Candidate): string | undefined {
   if (!c.technical && looksAdjectival(head) && rarelyLast()) return 'ends in an adjective';
   // "networks exhibit", "methods offer": a plural noun, then a word the corpus mostly uses as a verb, is a clause.
   if (!c.technical && c.nounShare < 0.5 && count(pluralBeforeHead) * 2 > all) return 'a plural noun and its verb';
+  // "results yield", "this result yields", "our algorithm proceeds": a subject and a verb that is never a term's head.
+  if (!c.technical && CLAUSE_VERBS.has(head) && count((o) => pluralBeforeHead(o) || /s$/i.test(o.surface)) * 2 > all) return 'a noun and its verb';
   // So is one ending in a word the corpus mostly tags as an adjective ("deep", "robust": "distributionally robust …");
   // not an -ing head, which wink tags a verb ("meta learning", "slot filling").
   if (!c.technical && c.nounShare < 0.5 && !/ing$/.test(head) && rarelyLast()) return 'ends in an adjective';
   if (!c.technical && looksAdjectival(words.join('-')) && count((o) => o.length === 1 && o.hyphenated) * 2 >= all) return 'an adjective, not a term on its own';
   return undefined;
 }
+
+/** Verbs that follow a plural subject ("results yield", "algorithms proceed") whatever wink tags them. */
+const CLAUSE_VERBS = new Set(
+  'proceed yield exhibit offer suffer require achieve perform enable allow remain tend fail lack outperform rely depend struggle seem appear contain become arise emerge reach provide produce suggest'.split(' '),
+);
 
 /** The word before the last is written as a plural: "neural networks exhibit", "experiments support". */
 function pluralBeforeHead(o: FieldOccurrence): boolean {

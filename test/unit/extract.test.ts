@@ -184,6 +184,20 @@ describe('extractPaper', () => {
   });
 });
 
+describe('citations, math and method names', () => {
+  it('makes no concept of a cited author ("Dahlgaard et al.") or of TeX math ("$G_{BA}$", "$x \\sim P$")', () => {
+    const found = phrases('As in Dahlgaard et al. (2017), the mapping $G_{BA}$ with $x \\sim P$ is learned.');
+    expect(found.some((p) => /dahlgaard|\bba\b|\bsim\b/.test(p))).toBe(false);
+    expect(found).toContain('mapping');
+  });
+
+  it('keeps a one-letter math variable that opens a compound ("$k$-means", "$d$-dimensional"), and "k-means" is not a plural', () => {
+    expect(phrases('We run $k$-means on a $d$-dimensional subspace.')).toEqual(expect.arrayContaining(['k means', 'd dimensional subspace']));
+    expect(phrases('We run k-means and kernel k-means.')).toEqual(expect.arrayContaining(['k means', 'kernel k means']));
+    expect(singular('k-means')).toBe('k-means');
+  });
+});
+
 describe('"mean"', () => {
   it('is a noun after a singular noun or adjective ("maximum mean discrepancy", "sample mean"), the verb after a plural', () => {
     expect(phrases('We minimize the maximum mean discrepancy and the sample mean estimator.')).toEqual(

@@ -178,6 +178,28 @@ describe('one concept however it is spaced', () => {
   });
 });
 
+describe('a subject and its verb', () => {
+  it('is no concept, with a plural subject or a singular one ("results yield", "this result yields", "our algorithm proceeds")', () => {
+    const { kept, reasons } = select([
+      'Our result yields new insight. The algorithm proceeds in episodes.',
+      'This result yields a fast sampler. Our algorithm proceeds by marginalizing.',
+      'These results yield bounds.',
+    ]);
+    expect(kept.some((id) => /yield|proceed/.test(id))).toBe(false);
+    expect(reasons.get('result yield')).toBe('a noun and its verb');
+  });
+});
+
+describe('"knowledge bases"', () => {
+  it('are knowledge bases, while other bases are bases of a space', () => {
+    const { kept, reasons } = select(['We query knowledge bases.', 'A knowledge base of facts.', 'Orthonormal bases of a space.', 'An orthonormal basis.']);
+    expect(kept).toContain('knowledge base');
+    expect([...kept, ...reasons.keys()]).not.toContain('knowledge basis');
+    // "basis" is a generic head: the phrase is dropped, but as "basis", in both of its papers.
+    expect(reasons.has('orthonormal basis')).toBe(true);
+  });
+});
+
 describe('joined prefixes and compounds', () => {
   const reason = (id: string, nounShare = 1): string | undefined => wordsReason({ id, technical: false, nounShare }, DEFAULTS);
 

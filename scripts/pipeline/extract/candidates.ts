@@ -45,7 +45,8 @@ const isParticiple = (t: Token): boolean => t.pos === 'VERB' && /\p{L}{3,}ed$/u.
 function isTermToken(t: Token): boolean {
   if (/[&;\\{}^$]/.test(t.text)) return false; // HTML entities and TeX ("&quot", "\\emph") are markup, not words
   if (t.pos === 'PUNCT' || t.pos === 'OTHER') return factsOf(t).acronym && /\p{L}/u.test(t.text);
-  if (t.verb || (t.text.length < 2 && !/\d/.test(t.text))) return false;
+  // A verb read as one, a single letter, an initial ("P.", "J.").
+  if (t.verb || (t.text.length < 2 && !/\d/.test(t.text)) || /^\p{L}\.$/u.test(t.text)) return false;
   // "in." at a sentence's end ("the environment it is operating in."): wink keeps the full stop on some words.
   if (isStopword(lower(t)) || isStopword(lower(t).replace(/\.+$/, ''))) return false;
   if (!/\p{L}/u.test(t.text)) return false;
@@ -151,6 +152,9 @@ function isGenericModifier(tokens: Token[], k: number): boolean {
 
 const AUXILIARIES = new Set(['have', 'has', 'had', 'be', 'is', 'are', 'was', 'were', 'been', 'being', 'get', 'gets', 'got']);
 
+/** The chunk that ends before token `j` is followed by "et al.": it is an author's name. */
+const citedAuthor = (tokens: Token[], j: number): boolean => lower(tokens[j] ?? tokens[0]!) === 'et' && /^al\.?$/i.test(tokens[j + 1]?.text ?? '');
+
 /** Maximal runs of term tokens inside one sentence, trimmed so they end in a head and skip generic openers. */
 export function chunks(tokens: Token[]): Array<[number, number]> {
   const out: Array<[number, number]> = [];
@@ -180,7 +184,8 @@ export function chunks(tokens: Token[]): Array<[number, number]> {
       start++;
     let end = j;
     while (end > start && !canHead(tokens[end - 1]!, end - 1, start)) end--;
-    if (end > start) out.push([start, end]);
+    // "Dahlgaard et al.", "Van Roy et al.": a citation's author names no concept.
+    if (end > start && !citedAuthor(tokens, j)) out.push([start, end]);
     i = j;
   }
   return out;

@@ -46,7 +46,18 @@ function definitionsOf(found: AbbreviationDefinition[]): Definition[] {
 }
 
 /** Scraped pages lose the "&#" of "&#x2013;" (an en dash): read "modelsx2013including" as "models – including". */
-const cleanScrape = (text: string): string => unshout(text.replace(/(?<=\p{L})x20(?:1[34]|19)(?=\p{L})/gu, '  –  '));
+const cleanScrape = (text: string): string => unshout(withoutMath(text.replace(/(?<=\p{L})x20(?:1[34]|19)(?=\p{L})/gu, '  –  ')));
+
+/**
+ * TeX math ("$G_{BA}$", "$x \sim P$") holds symbols, not terms: it is read as blank (same length, so offsets stay) —
+ * except a single letter that opens a compound, which stays: "$k$-means", "$k$-shot learning".
+ */
+const withoutMath = (text: string): string =>
+  text.includes('$')
+    ? text.replace(/\$([^$\n]{1,300})\$/g, (math: string, inner: string, at: number) =>
+        /^[A-Za-z]$/.test(inner.trim()) && text[at + math.length] === '-' ? ' '.repeat(math.length - 1) + inner.trim() : ' '.repeat(math.length),
+      )
+    : text;
 
 /**
  * A title written in capitals ("CONVOLUTIONAL NEURAL NETWORKS FOR …") would make every word look like an acronym:

@@ -16,7 +16,7 @@ export const GENERIC_MODIFIERS = words(`
   unprecedented unseen given particular prominent traditional conventional classical modern emerging advanced
   mild long-standing off-the-shelf massive complex improved broader unknown arbitrary individual limited suitable
   increased extra rigorous true moderate modest appropriate performing resulting remaining competing outperforming
-  desirable poor growing increasing decreasing famous celebrated renowned
+  desirable poor growing increasing decreasing famous celebrated renowned usual prohibitive
   sophisticated straightforward seamless easy efficient extensive rich valuable useful core generic dedicated
   higher lower larger smaller faster slower better worse fewer longer shorter deeper wider stronger weaker greater
   less more significant significantly severe minimal maximal optimal suboptimal sub-optimal
@@ -55,7 +55,7 @@ const MODIFIER_PREFIX = /^(multi|sub|zero|few|one|two|full|high|low|ultra|real|n
 /** A word that describes rather than names ("adversarial", "sub-optimal", "multi-class"), which wink may tag a noun. */
 export function looksAdjectival(word: string): boolean {
   if (NOUNS_LIKE_ADJECTIVES.has(word)) return false;
-  if (/-(wise|based|aware|free|like|level|scale|class|shot|grained|precision|time|world)$/.test(word)) return true;
+  if (/-(wise|based|aware|free|like|level|scale|class|shot|grained|precision|time|world|order)$/.test(word)) return true;
   if (MODIFIER_PREFIX.test(word) && !/(ing|tion|ment|ness|ity|ance|ence|er|or|ism)$/.test(word)) return true;
   // "multilayer", "semisupervised", "nonconvex": a joined prefix makes a modifier unless the rest is an abstract noun.
   if (/^(multi|semi|non)\p{L}{3,}$/u.test(word) && !/(ing|tion|sion|ment|ness|ity|ance|ence|ism)$/.test(word)) return true;
@@ -167,7 +167,9 @@ export function singular(word: string): string {
   // "metropolis-hastings", "navier-stokes": the last part of a compound decides.
   const dash = word.lastIndexOf('-');
   if (dash > 0 && dash < word.length - 1) {
-    const tail = SINGULAR_EXCEPTIONS.get(word.slice(dash + 1));
+    const last = word.slice(dash + 1);
+    if (COMPOUND_PLURAL_NAMES.has(last)) return word;
+    const tail = SINGULAR_EXCEPTIONS.get(last);
     if (tail !== undefined) return word.slice(0, dash + 1) + tail;
   }
   if (word.length <= 3 || !word.endsWith('s')) return word;
@@ -178,6 +180,16 @@ export function singular(word: string): string {
   if (/(us|o)es$/.test(word)) return preferEnglish(word.slice(0, -1), word.slice(0, -2));
   return word.slice(0, -1);
 }
+
+/** Last parts of compounds that name a method in the plural ("k-means", "c-medoids"): never singularized. */
+export const COMPOUND_PLURAL_NAMES = new Set(['means', 'medoids', 'medians']);
+
+/** Nouns whose "bases" are bases ("knowledge bases"), not the bases of a space ("orthonormal bases"). */
+const BASE_OWNERS = new Set(['knowledge', 'data', 'code', 'rule', 'case', 'fact']);
+
+/** The singular of a phrase's last word "bases" after the word before it: "knowledge base", "orthonormal basis". */
+export const baseOrBasis = (before: string | undefined, singularForm: string): string =>
+  singularForm === 'basis' && before !== undefined && BASE_OWNERS.has(before.toLowerCase()) ? 'base' : singularForm;
 
 const preferEnglish = (rule: string, other: string): string => (!general.has(rule) && general.has(other) ? other : rule);
 

@@ -1,5 +1,5 @@
 // Token-level rules for terms: what a word's key is, whether it is an acronym or a technical token, a stopword.
-import { americanize, generalPerMillion, singular } from './lexicon.ts';
+import { americanize, COMPOUND_PLURAL_NAMES, generalPerMillion, singular } from './lexicon.ts';
 
 /** Prefixes written both joined and hyphenated ("pre-training" / "pretraining"): keys join them. */
 export const JOINING_PREFIXES = new Set([
@@ -22,7 +22,7 @@ const STOPWORDS = new Set(
   emph sqrt quot amp nbsp textit textbf textrm mathbf mathcal mathrm mathbb frac cdot ldots cdots le ge lt gt
   operatorname widetilde tilde hat bar vec log exp sup inf argmin argmax mathop varepsilon ell infty leq geq neq approx
   propto forall nabla mathsf boldsymbol rightarrow leftarrow mapsto eps whilst amongst w.r.t w.r.t. a.k.a a.k.a. hoc
-  according including regarding concerning depending containing excluding involving`.split(/\s+/),
+  according including regarding concerning depending containing excluding involving i.d. pre sim`.split(/\s+/),
 );
 
 /**
@@ -153,6 +153,8 @@ function keyWordsOf(surface: string, last: boolean): string[] {
     if (!(last && i === out.length - 1)) return american;
     // A verb written as the head of a term is its -ing noun: "fine-tune" is "fine-tuning", "pre-train" "pretraining".
     const verbHead = (out.length > 1 && /^(tune|tuned)$/.test(american)) || /^(pre|post|re)(train|trained)$/.test(american);
-    return verbHead ? american.replace(/ed$/, '').replace(/e?$/, 'ing') : singular(american);
+    if (verbHead) return american.replace(/ed$/, '').replace(/e?$/, 'ing');
+    // "k-means", "k-medoids": the name of an algorithm, not a plural.
+    return out.length > 1 && COMPOUND_PLURAL_NAMES.has(american) ? american : singular(american);
   });
 }

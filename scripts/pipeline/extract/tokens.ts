@@ -1,7 +1,7 @@
 // Tokenizes and part-of-speech tags text with wink-nlp, then repairs its known quirks for technical prose:
 // hyphenated words are joined again ("state-of-the-art", "low-rank", "4-bit"), offsets are kept for highlighting.
 import type { ItemSentence } from 'wink-nlp';
-import { generalPerMillion } from './lexicon.ts';
+import { COMPOUND_PLURAL_NAMES, generalPerMillion } from './lexicon.ts';
 import { forgetNewWords, nlp } from './wink.ts';
 import { wordFacts, type WordFacts } from './terms.ts';
 
@@ -165,6 +165,8 @@ function joinLineBreaks(tokens: Token[], source: string): Token[] {
 function compoundPos(first: Token, last: Token): Pos {
   // "4-bit", "GPT-4", "low-rank", "pre-training": a compound of a number and a word behaves like a noun modifier.
   if (last.pos === 'NUM') return first.pos === 'NUM' ? 'NUM' : 'PROPN';
+  // "k-means", "k-medoids", "c-means": the algorithm, whatever wink makes of "means".
+  if (COMPOUND_PLURAL_NAMES.has(last.text.toLowerCase())) return 'NOUN';
   if (last.pos === 'VERB') return /ing$/i.test(last.text) ? 'NOUN' : 'ADJ';
   if (last.pos === 'OTHER') return 'ADJ';
   return last.pos;
