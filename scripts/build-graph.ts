@@ -1,6 +1,10 @@
 // `npm run build:graph -- --input FILE --out FILE`: builds a graph file from a corpus.
-import { helpText, parseArgs, UsageError } from './cli/args.ts';
-import { consoleLog, runGraphBuild, runMain } from './cli/graph.ts';
+import { prestartFor } from './cli/prestart.ts';
+
+// Extraction workers load while this thread loads the pipeline.
+prestartFor(process.argv.slice(2));
+const { helpText, parseArgs, UsageError } = await import('./cli/args.ts');
+const { consoleLog, runGraphBuild, runMain } = await import('./cli/graph.ts');
 
 await runMain(() => {
   const args = parseArgs(process.argv.slice(2));

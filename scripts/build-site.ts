@@ -3,11 +3,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build } from 'vite';
-import { helpText, parseArgs, UsageError } from './cli/args.ts';
-import { consoleLog, runGraphBuild, runMain } from './cli/graph.ts';
 import type { SerializedAtlas } from '../src/contract/types.ts';
-import { describeSiteData, readSiteGraph, writeSiteData } from './site-data.ts';
+import { prestartFor } from './cli/prestart.ts';
+
+// Extraction workers load while this thread loads the pipeline and Vite.
+prestartFor(process.argv.slice(2));
+const { build } = await import('vite');
+const { helpText, parseArgs, UsageError } = await import('./cli/args.ts');
+const { consoleLog, runGraphBuild, runMain } = await import('./cli/graph.ts');
+const { describeSiteData, readSiteGraph, writeSiteData } = await import('./site-data.ts');
 
 /** Takes `--flag VALUE` out of `rest`; the value, or undefined. */
 function take(rest: string[], flag: string): string | undefined {

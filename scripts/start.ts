@@ -1,11 +1,15 @@
 // `npm start [-- --input FILE]`: builds the graph from the corpus into public/, derives the site's data files there
 // (public/atlas.json …) and serves the app with Vite.
 import { dirname } from 'node:path';
-import { createServer } from 'vite';
-import { helpText, parseArgs } from './cli/args.ts';
 import type { SerializedAtlas } from '../src/contract/types.ts';
-import { consoleLog, runGraphBuild, runMain } from './cli/graph.ts';
-import { describeSiteData, writeSiteData } from './site-data.ts';
+import { prestartFor } from './cli/prestart.ts';
+
+// Extraction workers load while this thread loads the pipeline and Vite.
+prestartFor(process.argv.slice(2));
+const { createServer } = await import('vite');
+const { helpText, parseArgs } = await import('./cli/args.ts');
+const { consoleLog, runGraphBuild, runMain } = await import('./cli/graph.ts');
+const { describeSiteData, writeSiteData } = await import('./site-data.ts');
 
 await runMain(async () => {
   const args = parseArgs(process.argv.slice(2));

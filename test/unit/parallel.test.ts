@@ -1,13 +1,15 @@
 // Extraction on worker threads gives the same graph, byte for byte, as one thread; the streamed graph file is the
 // same bytes as serializeAtlas.
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../../scripts/cli/args.ts';
 import { runGraphBuild, writeJson, type BuildStats } from '../../scripts/cli/graph.ts';
 import { serializeAtlas } from '../../scripts/pipeline/emit.ts';
 import { defaultThreads, extractAll } from '../../scripts/pipeline/parallel/extract.ts';
+import { prestartWorkers, takePrestarted } from '../../scripts/pipeline/parallel/pool.ts';
+import { prestartFor, PRESTART_FROM_BYTES } from '../../scripts/cli/prestart.ts';
 import { decodeCorpus, readCorpus } from '../../scripts/pipeline/read.ts';
 import { tokenize } from '../../scripts/pipeline/extract/tokens.ts';
 
@@ -42,6 +44,34 @@ describe('extraction on worker threads', () => {
     expect(three[0]!.ints).toBeInstanceOf(Int32Array);
     expect(three[0]!.size).toBeGreaterThan(0);
   }, 60_000);
+
+  it('uses workers started early when they are the ones it needs, and stops them otherwise', () => {
+    const one = extractAll(papers, { threads: 1 });
+    prestartWorkers(1);
+    expect(extractAll(papers, { threads: 2, batch: 5 })).toEqual(one);
+    // Taken: nothing is left for the next extraction.
+    expect(takePrestarted(1, undefined)).toBeUndefined();
+    // A corpus that needs no worker lets the early ones go.
+    prestartWorkers(1);
+    expect(extractAll(papers.slice(0, 3), { threads: 2 })).toEqual(one.slice(0, 3));
+    expect(takePrestarted(1, undefined)).toBeUndefined();
+  });
+
+  it('starts workers early for a big corpus file or an explicit --threads, not for a small one or --help', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'prestart-'));
+    const big = join(dir, 'big.jsonl');
+    writeFileSync(big, 'x'.repeat(PRESTART_FROM_BYTES));
+    const count = (argv: string[]): number => {
+      prestartFor(argv);
+      const taken = takePrestarted(1, undefined);
+      for (const w of taken?.workers ?? []) void w.worker.terminate();
+      return taken?.workers.length ?? 0;
+    };
+    expect(count(['--input', SEED])).toBe(0);
+    expect(count(['--input', SEED, '--threads', '2'])).toBe(1);
+    expect(count(['--input', big, '--help'])).toBe(0);
+    expect(count(['--input', big])).toBe(availableParallelism() >= 2 ? 1 : 0);
+  });
 
   it('gives the same terms when a worker\'s string table starts over many times', () => {
     // Enough papers that the worker has started before this thread has done them all.

@@ -8,10 +8,11 @@
 // receiveMessageOnPort. That keeps the CLI's `runGraphBuild` synchronous for every caller. This thread starts at
 // once while the workers load (about a second each: tsx, then wink-nlp's model).
 import { availableParallelism } from 'node:os';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { receiveMessageOnPort } from 'node:worker_threads';
 import type { ExtractInput } from '../extract/index.ts';
 import { extractPacked, type PackedTerms } from '../extract/packed.ts';
-import type { Reply, Task, WireTerms, WorkerSetup } from './protocol.ts';
+import { startWorkers, takePrestarted, type PoolWorker } from './pool.ts';
+import type { Reply, Task, WireTerms } from './protocol.ts';
 
 /** Below this many papers one thread is faster: starting a worker (tsx, wink-nlp's model) costs about a second. */
 export const PARALLEL_FROM = 500;
@@ -37,14 +38,6 @@ export interface ExtractAllOptions {
   tableLimit?: number;
 }
 
-interface PoolWorker {
-  worker: Worker;
-  port: MessagePort;
-  ready: boolean;
-  inFlight: number;
-  /** The worker's string table, as far as its replies have told it. */
-  table: string[];
-}
 
 /** Terms of every paper, in the order of `papers`, extracted by this thread and `threads - 1` worker threads. */
 export function extractAll(papers: ExtractInput[], options: ExtractAllOptions): PackedTerms[] {
@@ -52,14 +45,16 @@ export function extractAll(papers: ExtractInput[], options: ExtractAllOptions): 
   const threads = Math.max(1, Math.min(Math.floor(options.threads), Math.ceil(papers.length / batch)));
   const progress = options.progress ?? (() => {});
   const results: PackedTerms[] = new Array<PackedTerms>(papers.length);
+  // Workers the CLI started early (while it loaded) are used when they are what this corpus needs, else let go.
+  const early = takePrestarted(threads - 1, options.tableLimit);
   if (threads <= 1) return extractHere(papers, 0, papers.length, results, progress);
 
   const tasks: Task[] = [];
   for (let start = 0, id = 0; start < papers.length; start += batch, id++) tasks.push({ id, papers: papers.slice(start, start + batch).map(inputOf) });
-  const signal = new SharedArrayBuffer(4);
+  const signal = early?.signal ?? new SharedArrayBuffer(4);
   const counter = new Int32Array(signal);
   // This thread works while the workers start up; every thread takes the next batch nobody has taken yet.
-  const pool = startWorkers(threads - 1, signal, options.tableLimit);
+  const pool = early?.workers ?? startWorkers(threads - 1, signal, options.tableLimit);
   let next = 0;
   const startTimeout = options.startTimeoutMs ?? 120_000;
   const replyTimeout = options.replyTimeoutMs ?? 300_000;
@@ -152,26 +147,3 @@ function extractHere(papers: ExtractInput[], from: number, to: number, out: Pack
   return out;
 }
 
-const WORKER_URL = new URL('./worker.mjs', import.meta.url);
-
-/**
- * Node options for the workers: none of the parent's (its TypeScript loader is registered by worker.mjs itself, and
- * Vitest's options are not all allowed in workers) except --cpu-prof and --cpu-prof-dir=DIR, so profiling a build
- * profiles its workers too.
- */
-const workerExecArgv = (): string[] => process.execArgv.filter((a) => a === '--cpu-prof' || a.startsWith('--cpu-prof-dir='));
-
-function startWorkers(count: number, signal: SharedArrayBuffer, tableLimit: number | undefined): PoolWorker[] {
-  const execArgv = workerExecArgv();
-  const pool: PoolWorker[] = [];
-  for (let i = 0; i < count; i++) {
-    const { port1, port2 } = new MessageChannel();
-    const setup: WorkerSetup = { port: port2, signal, ...(tableLimit !== undefined ? { tableLimit } : {}) };
-    const worker = new Worker(WORKER_URL, { workerData: setup, transferList: [port2], execArgv });
-    worker.unref();
-    // Failures are reported through the port (or end in a timeout); an unhandled 'error' event would kill the process.
-    worker.on('error', () => {});
-    pool.push({ worker, port: port1, ready: false, inFlight: 0, table: [] });
-  }
-  return pool;
-}
