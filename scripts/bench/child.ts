@@ -1,9 +1,14 @@
 // One build in its own process, for `npm run bench`: the same code as `npm run build:graph` (same arguments), then one
 // line on stdout, "BENCH {json}", with the build's stage times and this process's peak memory and CPU time.
-import { parseArgs } from '../cli/args.ts';
-import { runGraphBuild, type BuildStats } from '../cli/graph.ts';
-import { writeSiteData } from '../site-data.ts';
+import type { BuildStats } from '../cli/graph.ts';
+import { prestartFor } from '../cli/prestart.ts';
 import type { SerializedAtlas } from '../../src/contract/types.ts';
+
+// As the build:graph entry point does: extraction workers load while this thread loads the pipeline.
+prestartFor(process.argv.slice(2));
+const { parseArgs } = await import('../cli/args.ts');
+const { runGraphBuild } = await import('../cli/graph.ts');
+const { writeSiteData } = await import('../site-data.ts');
 
 export interface ChildResult extends BuildStats {
   /** Peak resident set size of the process (main thread and workers), bytes. */
