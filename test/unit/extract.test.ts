@@ -138,6 +138,13 @@ describe('extractPaper', () => {
     expect(phrases('One-shot learning with a fully-connected layer.')).toEqual(expect.arrayContaining(['one shot learning', 'fully connected layer']));
   });
 
+  it('reads citation abbreviations as no words ("IEEE Trans.", "Comput.", "ibid.") and keeps "detailed balance" whole', () => {
+    const found = phrases('See IEEE Trans. Comput. 12 and ibid. A basic feature satisfies detailed balance.');
+    expect(found.some((p) => /\b(trans|comput|ibid)\b/.test(p))).toBe(false);
+    expect(found).toContain('detailed balance');
+    expect(found).not.toContain('basic feature');
+  });
+
   it('reads "according", "regarding", "containing" as function words: no "time according"', () => {
     const found = phrases('We split one node at a time according to a criterion on data containing noise regarding labels.');
     expect(found.some((p) => /according|regarding|containing/.test(p))).toBe(false);

@@ -130,6 +130,8 @@ describe('research-speak', () => {
     expect(reason('small subset')).toBe('generic phrase');
     expect(reason('byproduct')).toBe('generic word');
     expect(reason('guideline')).toBe('generic word');
+    expect(reason('pitfall')).toBe('generic word');
+    expect(reason('long run')).toBe('generic phrase');
     expect(reason('sweet spot')).toBe('generic phrase');
   });
 

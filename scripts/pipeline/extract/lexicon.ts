@@ -16,7 +16,7 @@ export const GENERIC_MODIFIERS = words(`
   unprecedented unseen given particular prominent traditional conventional classical modern emerging advanced
   mild long-standing off-the-shelf massive complex improved broader unknown arbitrary individual limited suitable
   increased extra rigorous true moderate modest appropriate performing resulting remaining competing outperforming
-  desirable poor growing increasing decreasing famous celebrated renowned usual prohibitive
+  desirable poor growing increasing decreasing famous celebrated renowned usual prohibitive basic detailed
   sophisticated straightforward seamless easy efficient extensive rich valuable useful core generic dedicated
   higher lower larger smaller faster slower better worse fewer longer shorter deeper wider stronger weaker greater
   less more significant significantly severe minimal maximal optimal suboptimal sub-optimal
@@ -32,7 +32,7 @@ export const TERMS_WITH_GENERIC_OPENER = new Set([
   'second order', 'second-order', 'standard deviation', 'common sense', 'prior distribution', 'prior knowledge',
   'lower dimensional', 'higher dimensional', 'complex number', 'complex plane', 'complex valued', 'complex network',
   'complex system', 'individual fairness', 'individual treatment', 'limited memory', 'limited-memory', 'true positive',
-  'true negative', 'competing risk', 'arbitrary precision', 'single shot', 'increasing function', 'decreasing function',
+  'true negative', 'competing risk', 'arbitrary precision', 'single shot', 'increasing function', 'decreasing function', 'detailed balance',
 ]);
 
 /** Nouns that look like adjectives by their ending (-al, -ive, -ic): they may be concepts on their own. */
@@ -112,12 +112,13 @@ export const GENERIC_WORDS = words(`
   measurement expectation completion characterization justification correspondence equivalence manipulation
   relevance composition abstraction validation dependency dependence theorem priori variability multiplication
   drawback implication novelty competitor popularity trend emergence showcase byproduct remedy inability necessity
-  tenet emphasis guideline imperfection nature catastrophe commodity facet programmer
+  tenet emphasis guideline imperfection nature catastrophe commodity facet programmer accomplishment accordance
+  endeavor endeavour fulfillment impetus initiative pitfall
 `);
 
 /** Phrases that are research-speak as a whole even though their words are not all generic. */
 export const GENERIC_PHRASES = new Set([
-  'long time', 'long standing', 'small subset', 'small fraction', 'ad hoc', 'large network', 'large graph', 'open question', 'open problem', 'building block', 'paper address', 'complex model', 'large data', 'sweet spot',
+  'long time', 'long standing', 'small subset', 'small fraction', 'ad hoc', 'large network', 'large graph', 'open question', 'open problem', 'building block', 'paper address', 'complex model', 'large data', 'sweet spot', 'long run', 'long tradition', 'small change', 'article report', 'paper report', 'author report',
   'large margin', 'wide margin', 'extensive experiment', 'experimental result', 'proposed method', 'proposed approach',
   'proposed framework', 'novel framework', 'source code', 'code base', 'future work', 'future research', 'recent year',
   'recent advance', 'recent work', 'recent progress', 'previous work', 'prior work', 'wide range', 'broad range',

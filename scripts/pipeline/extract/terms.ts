@@ -22,7 +22,8 @@ const STOPWORDS = new Set(
   emph sqrt quot amp nbsp textit textbf textrm mathbf mathcal mathrm mathbb frac cdot ldots cdots le ge lt gt
   operatorname widetilde tilde hat bar vec log exp sup inf argmin argmax mathop varepsilon ell infty leq geq neq approx
   propto forall nabla mathsf boldsymbol rightarrow leftarrow mapsto eps whilst amongst w.r.t w.r.t. a.k.a a.k.a. hoc
-  according including regarding concerning depending containing excluding involving i.d. pre sim`.split(/\s+/),
+  according including regarding concerning depending containing excluding involving i.d. pre sim
+  ibid ado inc inc. pt pt. sci chem comput trans tran`.split(/\s+/),
 );
 
 /**
