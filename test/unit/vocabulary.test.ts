@@ -142,6 +142,13 @@ describe('research-speak', () => {
     expect(found.some((p) => /^(unknown|arbitrary|limited) |^true gradient/.test(p))).toBe(false);
   });
 
+  it('-ing nouns of the field are nouns ("ranking", "weighting", "confounding"), and so are "statistic", "multiplier"', () => {
+    for (const w of ['ranking', 'weighting', 'confounding', 'rounding']) expect(wordsReason({ id: w, technical: false, nounShare: 0.2 }, DEFAULTS)).toBeUndefined();
+    expect(reason('statistic')).toBeUndefined();
+    expect(reason('multiplier')).toBeUndefined();
+    expect(reason('multilayer')).toBe('an adjective, not a term on its own');
+  });
+
   it('a noun in -ary is no adjective ("boundary", "adversary", "vocabulary"), an adjective in -ary is ("arbitrary")', () => {
     expect(reason('boundary')).toBeUndefined();
     expect(reason('adversary')).toBeUndefined();

@@ -92,7 +92,7 @@ export const ING_NOUNS = new Set(
   matching tracking routing hashing pooling padding embedding mapping planning forecasting captioning grounding
   prompting unlearning streaming splatting filtering smoothing batching scheduling labeling labelling annotating
   masking editing painting retraining post-training morphing warping thresholding binning hashing meshing coupling
-  partitioning imaging`.split(/\s+/),
+  partitioning imaging ranking weighting clipping pricing rounding scattering confounding ising`.split(/\s+/),
 );
 
 /** -ing words that open established terms: "reproducing kernel", "vanishing gradient", "sliding window", "missing data". */

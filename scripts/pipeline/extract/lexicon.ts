@@ -41,7 +41,8 @@ const NOUNS_LIKE_ADJECTIVES = words(`
   heuristic logic topic arithmetic critic music traffic mosaic rubric perspective initiative incentive narrative
   diagnostic semantic analytic kinetic mechanic graphic dialog diagonal terminal journal material individual
   rival arrival survival approval renewal reversal referral denial portal pedal petal capital hospital animal
-  positive negative normal functional goal boundary adversary vocabulary summary dictionary library glossary
+  positive negative normal functional goal boundary adversary vocabulary summary dictionary library glossary statistic
+  multiplier
 `);
 
 const ADJECTIVE_ENDING = /(al|ive|ous|ic|able|ible|ful|less|wise|ary|ant|ent)$/;
