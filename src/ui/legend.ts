@@ -14,7 +14,8 @@ export function setupLegend(root: HTMLElement, store: Store<AppState>, atlas: At
     'summary',
     {},
     el('span', { class: 'legend-title' }, 'Legend'),
-    el('span', { class: 'legend-stats' }, `${plural(papers, 'paper')} · ${plural(concepts, 'concept')}`),
+    // Each count keeps its noun: a narrow legend breaks the line at the "·" ("4,820 papers · / 10,188 concepts").
+    el('span', { class: 'legend-stats' }, `${plural(papers, 'paper').replace(' ', '\u00a0')} · ${plural(concepts, 'concept').replace(' ', '\u00a0')}`),
   );
   const shapes = el(
     'ul',

@@ -42,7 +42,8 @@ describe('the map', () => {
     expect(stats.colourful).toBeGreaterThan(3000);
     const legend = w.page.locator('#legend');
     await expect.poll(() => legend.locator('.legend-clusters li').count()).toBe(graph.attributes.clusters.length);
-    expect(await legend.innerText()).toContain(`${papers().length} papers`);
+    // Each count keeps its noun on one line (a no-break space).
+    expect((await legend.innerText()).replace(/\u00a0/g, " ")).toContain(`${papers().length} papers`);
     expect(await w.page.locator('aside#panel').isHidden()).toBe(true);
   });
 
