@@ -49,6 +49,12 @@ export function topicColor(id: number): string {
   return hcl((20 + k * 242.5) % 360, 45, k % 2 ? 70 : 55).formatHex();
 }
 
+/** Every word of `inner` is a word of `outer`. */
+function wordsWithin(inner: string, outer: string): boolean {
+  const words = new Set(outer.split(' '));
+  return inner.split(' ').every((w) => words.has(w));
+}
+
 export function nameClusters(concepts: ConceptRecord[], clustering: Clustering, nameLength = 2): ClusterInfo[] {
   const size = new Array<number>(clustering.count).fill(0);
   for (const c of clustering.ofPaper.values()) size[c] = (size[c] ?? 0) + 1;
@@ -78,8 +84,9 @@ export function nameClusters(concepts: ConceptRecord[], clustering: Clustering, 
     const ranked = scored[id]!.sort((a, b) => b.score - a.score || (a.c.key < b.c.key ? -1 : 1));
     const picked: ConceptRecord[] = [];
     for (const { c } of ranked) {
-      // Skip a concept already named through a longer one ("KV cache" after "KV cache quantization").
-      if (picked.some((p) => p.id.includes(c.id) || c.id.includes(p.id))) continue;
+      // Skip a concept already named through a longer one ("KV cache" after "KV cache quantization", "convolutional
+      // network" after "convolutional neural network"): one's words all among the other's.
+      if (picked.some((p) => wordsWithin(c.id, p.id) || wordsWithin(p.id, c.id))) continue;
       picked.push(c);
       if (picked.length >= 5) break;
     }

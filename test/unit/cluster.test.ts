@@ -85,6 +85,18 @@ describe('nameClusters and clusterOfConcept', () => {
     expect(clusters[clustering.unclustered]).toMatchObject({ label: 'Unclustered papers', color: OTHER_COLOR, size: 1 });
   });
 
+  it('does not name a cluster twice over: "convolutional network" adds nothing to "convolutional neural network"', () => {
+    const named = nameClusters(
+      [
+        concept('c:cnn', 'convolutional neural network', ['a1', 'a2', 'a3']),
+        concept('c:cn', 'convolutional network', ['a1', 'a2']),
+        concept('c:int4', 'INT4', ['a1', 'a4'], 'token'),
+      ],
+      clustering,
+    );
+    expect(named[a]!.label).toBe('convolutional neural network · INT4');
+  });
+
   it('counts each cluster\'s papers and gives distinct colours', () => {
     const clusters = nameClusters(concepts, clustering);
     expect(clusters.map((c) => c.size).reduce((s, n) => s + n, 0)).toBe(keys.length);
