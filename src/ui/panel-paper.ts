@@ -86,6 +86,10 @@ export function renderPaper(atlas: Atlas, key: string, paper: PaperAttributes): 
         if (i > 0) shared.append(' ');
         shared.append(nodeButton(c, 'chip chip-small', atlas.name(c)));
       });
+      // How strongly: the cosine of the two papers' weighted concept sets, which ranks this list.
+      shared.append(
+        el('span', { class: 'related-score', title: 'Cosine similarity of the two papers’ concept sets, each concept weighted by how specific it is (0 to 1)' }, `similarity ${r.score.toFixed(2)}`),
+      );
       list.append(el('li', {}, nodeButton(r.key, 'related-title', atlas.name(r.key)), shared));
     }
     body.append(section('Related papers', related.length, list));

@@ -166,6 +166,8 @@ describe('panel and URL', () => {
     const listed = normalize(await item.locator('.shared').innerText());
     for (const name of shared) expect(` ${listed} `).toContain(` ${normalize(name)} `);
     expect(await item.locator('.shared .chip').count()).toBe(outermost(shared, (n) => n).length);
+    // And how strongly: the score that ranks the list.
+    expect(await item.locator('.related-score').innerText()).toBe(`similarity ${related.score.toFixed(2)}`);
     // Pointing at a related paper previews it on the map (hover state), without changing the panel.
     await item.locator('.related-title').hover();
     await w.page.locator('.related li').nth(1).hover();

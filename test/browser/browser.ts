@@ -122,7 +122,7 @@ export async function routeDataFile(page: Page, respond: (route: Route) => Promi
 
 export interface SiteGraph {
   attributes: { clusters: { id: number; label: string; color: string; size: number }[] };
-  nodes: { key: string; attributes: Record<string, unknown> & { kind: string; label: string; title?: string; related?: { key: string; shared: string[] }[] } }[];
+  nodes: { key: string; attributes: Record<string, unknown> & { kind: string; label: string; title?: string; related?: { key: string; score: number; shared: string[] }[] } }[];
   edges: { key: string; source: string; target: string; attributes: Record<string, unknown> }[];
 }
 
