@@ -1,7 +1,8 @@
 // Extract stage: one paper in, its candidate term occurrences and acronym definitions out. Pure and per paper, so it
 // can run in any order or thread and give the same result.
 import { findAbbreviations, type AbbreviationDefinition } from './acronyms.ts';
-import { candidates, ING_MODIFIERS, isPluralNoun, termSpan, type Occurrence, type Transparent } from './candidates.ts';
+import { candidates, isPluralNoun, termSpan, type Occurrence, type Transparent } from './candidates.ts';
+import { ING_MODIFIERS } from './openers.ts';
 import { factsOf, tokenize, type Token } from './tokens.ts';
 import { tokenKeyWords } from './terms.ts';
 

@@ -1,6 +1,6 @@
 // The features a keyphrase candidate is scored on: shape, boundaries, generality, position and corpus rarity.
 import { GENERIC_HEADS, GENERIC_MODIFIERS, GENERIC_WORDS, generalPerMillion } from '../extract/lexicon.ts';
-import { ING_MODIFIERS, ING_NOUNS } from '../extract/candidates.ts';
+import { ING_MODIFIERS, ING_NOUNS } from '../extract/openers.ts';
 import type { DocPhrase } from './doc.ts';
 
 /** What ranking knows about the corpus. */
