@@ -94,7 +94,7 @@ export function gatherCandidates(papers: ReadonlyArray<PaperTerms | PackedTerms>
       if (e) (e[0] += n), (e[1] += all);
       else tags.set(w, [n, all]);
     });
-  // Seen as one word at least twice, and made of two words of two letters or more.
+  // A word the corpus writes as one word at least twice (the tag counts hold every word it read).
   const known: KnownWord = (word) => (tags.get(word)?.[1] ?? 0) >= 2;
   // Pass 1: every occurrence's id, as a number; per id its paper count and a few traits, in flat arrays (a corpus of
   // 100,000 papers has millions of distinct ids).
