@@ -208,6 +208,23 @@ describe('a subject and its verb', () => {
   });
 });
 
+describe('a verb and its object', () => {
+  const reason = (id: string): string | undefined => wordsReason({ id, technical: false, nounShare: 1 }, DEFAULTS);
+
+  it('is no concept: "training deep neural network", "training gan", "learning representation"', () => {
+    expect(reason('training deep neural network')).toBe('a verb and its object');
+    expect(reason('training gan')).toBe('a verb and its object');
+    expect(reason('learning representation')).toBe('a verb and its object');
+  });
+
+  it('while an -ing word naming its head\'s kind stays: "learning dynamics", "training signal", "learning curve"', () => {
+    expect(reason('learning dynamics')).toBeUndefined();
+    expect(reason('training signal')).toBeUndefined();
+    expect(reason('learning curve')).toBeUndefined();
+    expect(reason('sequence model')).toBeUndefined();
+  });
+});
+
 describe('"knowledge bases"', () => {
   it('are knowledge bases, while other bases are bases of a space', () => {
     const { kept, reasons } = select(['We query knowledge bases.', 'A knowledge base of facts.', 'Orthonormal bases of a space.', 'An orthonormal basis.']);
