@@ -58,7 +58,7 @@ export function usageReason(c: Candidate): string | undefined {
 
 /** Verbs that follow a plural subject ("results yield", "algorithms proceed") whatever wink tags them. */
 const CLAUSE_VERBS = new Set(
-  'proceed yield exhibit offer suffer require achieve perform enable allow remain tend fail lack outperform rely depend struggle seem appear contain become arise emerge reach provide produce suggest support show demonstrate indicate confirm reveal'.split(' '),
+  'proceed yield exhibit offer suffer require achieve perform enable allow remain tend fail lack outperform rely depend struggle seem appear contain become arise emerge reach provide produce suggest support show demonstrate indicate confirm reveal bridge extract'.split(' '),
 );
 
 /** The word before the last is written as a plural: "neural networks exhibit", "experiments support". */

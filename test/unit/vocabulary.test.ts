@@ -205,6 +205,10 @@ describe('a subject and its verb', () => {
     ]);
     expect(support.kept).not.toContain('experiments support');
     expect(support.reasons.get('experiments support')).toBe('a noun and its verb');
+    // A plural noun is no verb: "generative models" stay a concept.
+    const models = select(['Generative models learn densities.', 'We train generative models.', 'Our work bridges two fields.', 'This work bridges theory.']);
+    expect(models.kept).toContain('generative model');
+    expect(models.reasons.get('work bridge')).toBe('a noun and its verb');
   });
 });
 

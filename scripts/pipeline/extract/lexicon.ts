@@ -114,12 +114,12 @@ export const GENERIC_WORDS = words(`
   relevance composition abstraction validation dependency dependence theorem priori variability multiplication
   drawback implication novelty competitor popularity trend emergence showcase byproduct remedy inability necessity
   tenet emphasis guideline imperfection nature catastrophe commodity facet programmer accomplishment accordance
-  endeavor endeavour fulfillment impetus initiative pitfall
+  endeavor endeavour fulfillment impetus initiative pitfall elegance usefulness bulk surge helper occurrence brittle
 `);
 
 /** Phrases that are research-speak as a whole even though their words are not all generic. */
 export const GENERIC_PHRASES = new Set([
-  'long time', 'long standing', 'small subset', 'small fraction', 'ad hoc', 'large network', 'large graph', 'open question', 'open problem', 'building block', 'paper address', 'complex model', 'large data', 'sweet spot', 'long run', 'long tradition', 'small change', 'article report', 'paper report', 'author report',
+  'long time', 'long standing', 'small subset', 'small fraction', 'ad hoc', 'large network', 'large graph', 'open question', 'open problem', 'building block', 'paper address', 'complex model', 'large data', 'sweet spot', 'long run', 'long tradition', 'vital role', 'small change', 'article report', 'paper report', 'author report',
   'large margin', 'wide margin', 'extensive experiment', 'experimental result', 'proposed method', 'proposed approach',
   'proposed framework', 'novel framework', 'source code', 'code base', 'future work', 'future research', 'recent year',
   'recent advance', 'recent work', 'recent progress', 'previous work', 'prior work', 'wide range', 'broad range',
