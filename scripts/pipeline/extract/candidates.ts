@@ -98,7 +98,7 @@ const startsClause = (prev: Token | undefined, t: Token): boolean =>
 const AUXILIARIES = new Set(['have', 'has', 'had', 'be', 'is', 'are', 'was', 'were', 'been', 'being', 'get', 'gets', 'got']);
 
 /** The chunk that ends before token `j` is followed by "et al.": it is an author's name. */
-const citedAuthor = (tokens: Token[], j: number): boolean => lower(tokens[j] ?? tokens[0]!) === 'et' && /^al\.?$/i.test(tokens[j + 1]?.text ?? '');
+const citedAuthor = (tokens: Token[], j: number): boolean => tokens[j]?.text.toLowerCase() === 'et' && /^al\.?$/i.test(tokens[j + 1]?.text ?? '');
 
 /** Maximal runs of term tokens inside one sentence, trimmed so they end in a head and skip generic openers. */
 export function chunks(tokens: Token[]): Array<[number, number]> {
