@@ -7,6 +7,7 @@ import type { SenseTable } from './senses.ts';
 import type { Candidate, Vocabulary } from './vocabulary.ts';
 import type { FieldOccurrence } from './extract/index.ts';
 import { kthLargest, Ranking } from './ranking.ts';
+import { MentionLink, SpanPool } from './mention-link.ts';
 
 /** A paper's mentions of a concept: also the attributes of its edge in the graph (one object for both). */
 export type PaperLink = MentionEdgeAttributes;
@@ -50,8 +51,6 @@ function mergeSpans(spans: Span[]): Span[] {
 }
 
 const NO_OCCURRENCES: FieldOccurrence[] = [];
-/** Most mentions are in the abstract only: their papers share one empty title list (never changed after this). */
-const NO_SPANS: Span[] = [];
 
 const capped = (spans: Span[]): Span[] => (spans.length > MAX_SPANS ? spans.slice(0, MAX_SPANS) : spans);
 
@@ -63,6 +62,7 @@ export function buildConcepts(
   user: { labels: Map<string, string>; aliases: Map<string, string[]> } = { labels: new Map(), aliases: new Map() },
 ): ConceptRecord[] {
   const used = new Set<string>();
+  const pool = new SpanPool();
   return vocabulary.kept.map((c) => {
     const ambiguous = c.sense ? (senses.byShort.get(c.sense.short)?.length ?? 0) > 1 : false;
     const naming = withUserNames(nameConcept(c, ambiguous), user.labels.get(c.id), user.aliases.get(c.id));
@@ -76,12 +76,7 @@ export function buildConcepts(
       const abstract: Span[] = [];
       for (const list of [c.byPaper.get(paper), c.derived.get(paper)])
         for (const o of list ?? NO_OCCURRENCES) (o.field === 'title' ? title : abstract).push([o.start, o.end]);
-      papers.set(paper, {
-        kind: 'mentions',
-        weight: abstract.length + 2 * title.length,
-        titleSpans: title.length ? capped(mergeSpans(title)) : NO_SPANS,
-        abstractSpans: abstract.length ? capped(mergeSpans(abstract)) : NO_SPANS,
-      });
+      papers.set(paper, new MentionLink(abstract.length + 2 * title.length, pool, capped(mergeSpans(title)), capped(mergeSpans(abstract))));
     }
     const idf = Math.log((paperCount + 1) / papers.size);
     // A benchmark two papers both use ("MNIST", "CIFAR-10") says less about what they are about than a method or a
