@@ -134,28 +134,53 @@ function packedReader(t: PackedTerms): TermsReader {
     maximal: (i) => (flags(i) & MAXIMAL) !== 0,
     occurrence: (i) => {
       const at = i * INTS;
-      const f = flags(i);
-      const field: Field = f & ABSTRACT ? 'abstract' : 'title';
-      return {
-        words: words(i),
-        acronymAt: acronymAt(i),
-        surface: strings[i * STRINGS + 1]!,
-        start: ints[at]!,
-        end: ints[at + 1]!,
-        chunk: ints[at + 2]!,
-        from: ints[at + 3]!,
-        to: ints[at + 4]!,
-        length: ints[at + 5]!,
-        maximal: (f & MAXIMAL) !== 0,
-        technical: (f & TECHNICAL) !== 0,
-        derived: (f & DERIVED) !== 0,
-        left: strings[i * STRINGS + 2]!,
-        right: strings[i * STRINGS + 3]!,
-        nounHead: (f & NOUN_HEAD) !== 0,
-        hyphenated: (f & HYPHENATED) !== 0,
-        field,
-      };
+      const s = i * STRINGS;
+      return new PackedOccurrence(words(i), acronymAt(i), strings[s + 1]!, strings[s + 2]!, strings[s + 3]!, ints[at]!, ints[at + 1]!, ints[at + 2]!, ints[at + 3]!, ints[at + 4]!, ints[at + 5]!, flags(i));
     },
     forEachTag: (visit) => t.tagWords.forEach((word, i) => visit(word, t.tagCounts[i * 2]!, t.tagCounts[i * 2 + 1]!)),
   };
+}
+
+/**
+ * An occurrence read back from packed terms: a FieldOccurrence whose six flags are one number. The normalize stage
+ * holds millions of these (about 9 million at 100,000 papers); this form is a third smaller than the plain object.
+ */
+class PackedOccurrence implements FieldOccurrence {
+  readonly #flags: number;
+
+  constructor(
+    readonly words: string[],
+    readonly acronymAt: number[],
+    readonly surface: string,
+    readonly left: string,
+    readonly right: string,
+    readonly start: number,
+    readonly end: number,
+    readonly chunk: number,
+    readonly from: number,
+    readonly to: number,
+    readonly length: number,
+    flags: number,
+  ) {
+    this.#flags = flags;
+  }
+
+  get maximal(): boolean {
+    return (this.#flags & MAXIMAL) !== 0;
+  }
+  get technical(): boolean {
+    return (this.#flags & TECHNICAL) !== 0;
+  }
+  get derived(): boolean {
+    return (this.#flags & DERIVED) !== 0;
+  }
+  get nounHead(): boolean {
+    return (this.#flags & NOUN_HEAD) !== 0;
+  }
+  get hyphenated(): boolean {
+    return (this.#flags & HYPHENATED) !== 0;
+  }
+  get field(): Field {
+    return this.#flags & ABSTRACT ? 'abstract' : 'title';
+  }
 }
