@@ -133,19 +133,22 @@ function mostlyHyphenated(c: Candidate): boolean {
   return hyphenated >= 0.7 * all;
 }
 
-export function standAloneReason(
-  c: Candidate,
-  keptRanges: Map<string, Map<number, Array<[number, number]>>>,
-  options: VocabularyOptions,
-): string | undefined {
+/** Paper → chunk → the token ranges of the kept terms in it, flat: from, to, from, to … */
+export type KeptRanges = Map<string, Map<number, number[]>>;
+
+/** Whether a range of `ranges` covers from…to and is longer. */
+function covered(ranges: number[] | undefined, from: number, to: number): boolean {
+  if (!ranges) return false;
+  for (let i = 0; i < ranges.length; i += 2) if (ranges[i]! <= from && ranges[i + 1]! >= to && ranges[i + 1]! - ranges[i]! > to - from) return true;
+  return false;
+}
+
+export function standAloneReason(c: Candidate, keptRanges: KeptRanges, options: VocabularyOptions): string | undefined {
   const need = c.words === 1 && !c.technical && !c.sense ? options.minPapers : 1;
   let freePapers = 0;
   for (const [paper, list] of c.byPaper) {
     const chunks = keptRanges.get(paper);
-    const free = list.some((o) => {
-      const ranges = chunks?.get(o.chunk);
-      return !ranges?.some(([from, to]) => from <= o.from && to >= o.to && to - from > o.to - o.from);
-    });
+    const free = list.some((o) => !covered(chunks?.get(o.chunk), o.from, o.to));
     if (free && ++freePapers >= need) break;
   }
   if (freePapers < need) return 'only inside longer terms (a fragment)';

@@ -5,7 +5,7 @@ import { ING_NOUNS } from './extract/openers.ts';
 import { JOINING_PREFIXES } from './extract/terms.ts';
 import { GENERIC_HEADS, GENERIC_MODIFIERS, GENERIC_PHRASES, GENERIC_WORDS, generalPerMillion, looksAdjectival } from './extract/lexicon.ts';
 import type { Sense } from './senses.ts';
-import { fragmentReason, namedKindReason, standAloneReason, usageReason } from './usage-rules.ts';
+import { fragmentReason, namedKindReason, standAloneReason, usageReason, type KeptRanges } from './usage-rules.ts';
 
 export interface VocabularyOptions {
   /** A concept must be linked to at least this many papers. */
@@ -157,8 +157,8 @@ export function selectVocabulary(
   const order = contenders.sort(
     (a, b) => longest.get(b)! - longest.get(a)! || b.words - a.words || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
-  // paper → chunk → token ranges of kept terms
-  const keptRanges = new Map<string, Map<number, Array<[number, number]>>>();
+  // paper → chunk → token ranges of kept terms, flat: from, to, from, to …
+  const keptRanges: KeptRanges = new Map();
   for (const c of order) {
     const df = c.byPaper.size;
     const reason = user.kept.has(c.id)
@@ -175,9 +175,9 @@ export function selectVocabulary(
       let chunks = keptRanges.get(paper);
       if (!chunks) keptRanges.set(paper, (chunks = new Map()));
       for (const o of list) {
-        const ranges = chunks.get(o.chunk) ?? [];
-        ranges.push([o.from, o.to]);
-        chunks.set(o.chunk, ranges);
+        const ranges = chunks.get(o.chunk);
+        if (ranges) ranges.push(o.from, o.to);
+        else chunks.set(o.chunk, [o.from, o.to]);
       }
     }
   }
