@@ -62,7 +62,7 @@ export interface BuildStats {
 }
 
 /**
- * From this many papers the build collects garbage between stages when Node runs with --expose-gc (the npm scripts
+ * From this many papers the build collects garbage after its two big stages when Node runs with --expose-gc (the npm scripts
  * do): at 100,000 papers that takes the peak memory from 6.1 GB to about 4 GB. Smaller builds skip it: each collection
  * of a big heap takes a second or more (3 s in all at 20,000 papers) for memory they have plenty of.
  */
@@ -127,8 +127,6 @@ export function runGraphBuild(args: CliArgs, log: Log, onStats?: (stats: BuildSt
   for (const [stage, ms] of timings.slice(1)) log.info(`${stage.padEnd(8)} ${String(ms).padStart(6)} ms${stage === 'extract' && threads > 1 ? `  (${threads} threads)` : ''}`);
 
   const t2 = performance.now();
-  // The build's working data (concept records, positions, related lists) is garbage now that only the graph is left.
-  collect?.();
   const out = resolve(args.out);
   mkdirSync(dirname(out), { recursive: true });
   const json = writeJson(out, result.atlas);

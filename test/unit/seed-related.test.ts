@@ -156,7 +156,7 @@ describe('picking the best related papers of thousands touched', () => {
 });
 
 describe('memory between stages', () => {
-  it('calls the collect hook at the end of every stage and after the selection, and the graph is the same with it', () => {
+  it('calls the collect hook after extracting, after normalizing and after the selection, and the graph is the same with it', () => {
     const read = readCorpus(readFileSync(SEED, 'utf8'), SEED);
     const stages: number[] = [];
     const result = buildAtlas({
@@ -167,7 +167,7 @@ describe('memory between stages', () => {
       options: { ...DEFAULTS },
       collect: () => stages.push(stages.length),
     });
-    expect(stages.length).toBe(result.timings.length + 1); // and once the unkept candidates are let go
+    expect(stages.length).toBe(3);
     expect(result.timings.map(([stage]) => stage)).toEqual(['extract', 'normalize', 'link', 'cluster', 'layout', 'emit']);
     expect(serializeAtlas(result.atlas)).toBe(bytes);
   });
