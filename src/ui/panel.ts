@@ -22,8 +22,17 @@ export function setupPanel(aside: HTMLElement, store: Store<AppState>, atlas: At
   const close = el('button', { type: 'button', class: 'panel-close', 'aria-label': 'Close panel', title: 'Close (Esc)' });
   close.append(el('span', { 'aria-hidden': 'true' }, '×'));
   const grip = el('div', { class: 'panel-grip', 'aria-hidden': 'true' });
+  // Once the panel is scrolled, an opaque strip behind the close button hides the text passing under it, and names
+  // what the panel shows (its title has scrolled away).
+  const shade = el('div', { class: 'panel-shade', 'aria-hidden': 'true' });
   const content = el('div', { class: 'panel-content' });
-  aside.replaceChildren(grip, close, content);
+  aside.replaceChildren(grip, shade, close, content);
+  const onScroll = (): void => {
+    const scrolled = aside.scrollTop > 4;
+    if (scrolled && !aside.classList.contains('panel-scrolled')) shade.textContent = document.getElementById(PANEL_TITLE_ID)?.textContent ?? '';
+    aside.classList.toggle('panel-scrolled', scrolled);
+  };
+  aside.addEventListener('scroll', onScroll, { passive: true });
   /** Where focus was when the panel took it (a list-view item, a search box), to give it back on close. */
   let cameFrom: HTMLElement | null = null;
 
@@ -70,6 +79,7 @@ export function setupPanel(aside: HTMLElement, store: Store<AppState>, atlas: At
     document.body.classList.add('has-panel');
     aside.scrollTop = 0;
     content.scrollTop = 0;
+    aside.classList.remove('panel-scrolled');
     if (state.via === 'ui') document.getElementById(PANEL_TITLE_ID)?.focus({ preventScroll: true });
     options.announce?.(`${node.kind === 'paper' ? 'Paper' : 'Concept'}: ${truncate(atlas.name(key), 120)}`);
   };
@@ -146,6 +156,7 @@ export function setupPanel(aside: HTMLElement, store: Store<AppState>, atlas: At
     content.removeEventListener('pointerover', onOver);
     content.removeEventListener('pointerleave', onLeave);
     close.removeEventListener('click', onClose);
+    aside.removeEventListener('scroll', onScroll);
     grip.removeEventListener('pointerdown', onGripDown);
     grip.removeEventListener('pointermove', onGripMove);
     grip.removeEventListener('pointerup', onGripUp);

@@ -86,6 +86,30 @@ describe('phone', () => {
   });
 });
 
+describe('panel', () => {
+  test('once scrolled, a strip with the title hides the text passing under the close button', async () => {
+    const w = await openPage(browser, { viewport: { width: 1280, height: 600 } });
+    await openApp(w.page, hash(paperKey));
+    const title = (await w.page.locator('aside#panel h2').textContent()) ?? '';
+    const shade = w.page.locator('aside#panel .panel-shade');
+    const visible = (): Promise<string> => shade.evaluate((e) => getComputedStyle(e).visibility);
+    expect(await visible()).toBe('hidden');
+    await w.page.locator('aside#panel').evaluate((e) => e.scrollTo(0, e.scrollHeight));
+    await expect.poll(visible).toBe('visible');
+    expect(await shade.textContent()).toBe(title);
+    // The strip sits under the close button, which still works.
+    const strip = await shade.boundingBox();
+    const button = await w.page.getByRole('button', { name: 'Close panel' }).boundingBox();
+    expect(strip && button && button.y >= strip.y && button.y + button.height <= strip.y + strip.height).toBe(true);
+    await w.page.locator('aside#panel').evaluate((e) => e.scrollTo(0, 0));
+    await expect.poll(visible).toBe('hidden');
+    await w.page.getByRole('button', { name: 'Close panel' }).click();
+    await expect.poll(() => w.page.locator('aside#panel').isHidden()).toBe(true);
+    expect(w.errors).toEqual([]);
+    await w.close();
+  });
+});
+
 describe('touch', () => {
   test('phone: one finger pans the map, two fingers pinch-zoom it (real touch events)', async () => {
     const w = await openPage(browser, { viewport: PHONE, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
