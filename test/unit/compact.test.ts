@@ -86,6 +86,14 @@ describe('compact site files', () => {
     expect(a.get(LAYOUT_FILE)).not.toMatch(/20\d\d-\d\d-\d\dT/); // no timestamps
   });
 
+  it('are the same from the objects the build made (packed spans, edges that make their keys) as from its JSON file', () => {
+    const built = buildSeed();
+    const a = siteFiles(encodeSite(built, { inlineBytes: 0, chunkBytes: 30_000 }));
+    const b = siteFiles(encodeSite(seed, { inlineBytes: 0, chunkBytes: 30_000 }));
+    expect([...a.keys()]).toEqual([...b.keys()]);
+    for (const [name, text] of a) expect(text).toBe(b.get(name));
+  });
+
   it('ship the seed inline (one request) and a big graph chunked, by size', () => {
     expect(encodeSite(seed).chunks).toEqual([]);
     expect('inline' in encodeSite(seed).layout.text).toBe(true);
