@@ -62,9 +62,9 @@ export interface BuildStats {
 }
 
 /**
- * From this many papers the build collects garbage after its two big stages when Node runs with --expose-gc (the npm scripts
- * do): at 100,000 papers that takes the peak memory from 6.1 GB to about 4 GB. Smaller builds skip it: each collection
- * of a big heap takes a second or more (3 s in all at 20,000 papers) for memory they have plenty of.
+ * From this many papers the build collects garbage after extracting, normalizing and selecting (see BuildInput.collect)
+ * when Node runs with --expose-gc, as the npm scripts do. Smaller builds skip it: each collection of a big heap takes
+ * a second or more (3 s in all at 20,000 papers) for memory they have plenty of.
  */
 const COLLECT_FROM = 50_000;
 

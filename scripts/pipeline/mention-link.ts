@@ -1,5 +1,5 @@
 // A paper's mentions of a concept — the attributes of their edge — with the spans packed into numbers. A map of
-// 100,000 papers has 2.5 million such edges; as arrays of [start, end] arrays their spans took ~650 MB of heap,
+// 100,000 papers has 2.5 million such edges; as arrays of [start, end] arrays their spans took ~630 MB of heap,
 // packed they take a few bytes each. They read, and serialize, as the contract's plain MentionEdgeAttributes.
 import type { MentionEdgeAttributes, Span } from '../../src/contract/types.ts';
 
