@@ -224,6 +224,18 @@ describe('names with accents and dashes', () => {
 });
 
 describe('singular', () => {
+  it('reads "CNN-based", "GAN-like", "UCB-style" as mentions of CNN, GAN, UCB, highlighted on the name only', () => {
+    const abstract = 'A CNN-based detector, a GAN-like sampler and a UCB-style policy beat model-based planning.';
+    const paper = extractPaper({ key: 'p', title: 'A paper', abstract });
+    const found = paper.occurrences.map((o) => o.words.join(' '));
+    expect(found).toEqual(expect.arrayContaining(['cnn', 'gan', 'ucb', 'detector', 'sampler', 'policy']));
+    expect(found.some((p) => /based|like|style|cnn detector/.test(p) && p !== 'model based planning')).toBe(false);
+    const cnn = paper.occurrences.find((o) => o.words.join(' ') === 'cnn')!;
+    expect(abstract.slice(cnn.start, cnn.end)).toBe('CNN');
+    // A plain word before "-based" is still one compound word.
+    expect(found.some((p) => p.startsWith('model'))).toBe(true);
+  });
+
   it('singularizes the last part of a compound by its own exceptions ("metropolis-hastings" stays)', () => {
     expect(singular('metropolis-hastings')).toBe('metropolis-hastings');
     expect(singular('mini-batches')).toBe('mini-batch');

@@ -108,7 +108,6 @@ function tagSlice(original: string, offset: number, sentenceBase: number, out: T
   return sentences;
 }
 
-/** Joins "low" "-" "rank" into "low-rank" when nothing separates them; the compound keeps the last part's tag. */
 /** wink splits "130B" into "130" + "B": a number written together with a size unit is one token again. */
 function joinUnits(tokens: Token[], source: string): Token[] {
   const out: Token[] = [];
@@ -121,12 +120,24 @@ function joinUnits(tokens: Token[], source: string): Token[] {
   return out;
 }
 
+/** "CNN-based", "GAN-like", "UCB-style": after a name, these say "of that kind"; the name is what is mentioned. */
+const NAMED_KIND_SUFFIXES = new Set(['based', 'like', 'style']);
+
+/**
+ * Joins "low" "-" "rank" into "low-rank" when nothing separates them; the compound keeps the last part's tag. Not an
+ * acronym or technical token before "-based", "-like", "-style": "CNN-based" is a mention of CNN, so "CNN" stays a
+ * token of its own (a name) and the suffix is no part of a term.
+ */
 function joinHyphens(tokens: Token[], source: string): Token[] {
   const out: Token[] = [];
   for (const token of tokens) {
     const prev = out[out.length - 1];
     const beforePrev = out[out.length - 2];
-    if (prev && beforePrev && (prev.text === '-' || prev.text === '\u2010' || prev.text === '\u2013') && beforePrev.end === prev.start && prev.end === token.start && token.pos !== 'PUNCT' && beforePrev.pos !== 'PUNCT') {
+    const joined = prev && beforePrev && (prev.text === '-' || prev.text === '\u2010' || prev.text === '\u2013') && beforePrev.end === prev.start && prev.end === token.start;
+    if (joined && NAMED_KIND_SUFFIXES.has(token.text) && wordFacts(beforePrev.text).technical) {
+      out[out.length - 2] = { ...beforePrev, pos: 'PROPN' };
+      out.push({ ...token, pos: 'OTHER' });
+    } else if (joined && token.pos !== 'PUNCT' && beforePrev.pos !== 'PUNCT') {
       out.length -= 2;
       const compound: Token = {
         text: source.slice(beforePrev.start, token.end),
