@@ -121,7 +121,7 @@ function joinUnits(tokens: Token[], source: string): Token[] {
 }
 
 /** "CNN-based", "GAN-like", "UCB-style": after a name, these say "of that kind"; the name is what is mentioned. */
-const NAMED_KIND_SUFFIXES = new Set(['based', 'like', 'style']);
+const NAME_SUFFIXES = new Set(['based', 'like', 'style']);
 
 /**
  * Joins "low" "-" "rank" into "low-rank" when nothing separates them; the compound keeps the last part's tag. Not an
@@ -134,7 +134,7 @@ function joinHyphens(tokens: Token[], source: string): Token[] {
     const prev = out[out.length - 1];
     const beforePrev = out[out.length - 2];
     const joined = prev && beforePrev && (prev.text === '-' || prev.text === '\u2010' || prev.text === '\u2013') && beforePrev.end === prev.start && prev.end === token.start;
-    if (joined && NAMED_KIND_SUFFIXES.has(token.text) && wordFacts(beforePrev.text).technical) {
+    if (joined && NAME_SUFFIXES.has(token.text) && factsOf(beforePrev).technical) {
       out[out.length - 2] = { ...beforePrev, pos: 'PROPN' };
       out.push({ ...token, pos: 'OTHER' });
     } else if (joined && token.pos !== 'PUNCT' && beforePrev.pos !== 'PUNCT') {
