@@ -85,7 +85,9 @@ const say = (line: string): void => void process.stderr.write(`${line}\n`);
 
 /** One build in a child process; resolves with its statistics and the process's wall time. */
 function buildOnce(input: string, out: string, args: BenchArgs, siteDir?: string): Promise<{ result: ChildResult; wallMs: number }> {
-  const heap = [`--max-old-space-size=${args.heapMb ?? 8192}`, '--expose-gc'];
+  // The npm scripts' flags. A young generation of 32 MB a half instead of 16 halves the scavenges while the main
+  // thread extracts and keeps every paper's terms (100,000 papers: 1,634 scavenges, 7.1 s, before).
+  const heap = [`--max-old-space-size=${args.heapMb ?? 8192}`, '--max-semi-space-size=32', '--expose-gc'];
   const argv = [...heap, ...TSX, join(ROOT, 'scripts/bench/child.ts'), '--input', input, '--out', out, ...(args.threads ? ['--threads', String(args.threads)] : []), ...args.rest];
   return new Promise((done, fail) => {
     const started = performance.now();

@@ -254,22 +254,17 @@ const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  * after them, then a paper's concepts), so that sorting millions of edges finds them already in order.
  */
 function mentionEdges(concepts: ConceptRecord[]): EmitEdge[] {
-  const ofPaper = new Map<string, ConceptRecord[]>();
-  for (const c of concepts)
-    for (const p of c.papers.keys()) {
+  // Concepts in key order, so each paper's edges are made in the order they are written (no sort per paper).
+  const ofPaper = new Map<string, PairEdge[]>();
+  for (const c of [...concepts].sort((a, b) => cmp(a.key, b.key)))
+    for (const [p, link] of c.papers) {
+      const edge = new PairEdge(p, c.key, link);
       const list = ofPaper.get(p);
-      if (list) list.push(c);
-      else ofPaper.set(p, [c]);
+      if (list) list.push(edge);
+      else ofPaper.set(p, [edge]);
     }
   const edges: EmitEdge[] = [];
-  const papers = [...ofPaper.keys()].map((p) => `${p}|`).sort(cmp);
-  for (const prefix of papers) {
-    const p = prefix.slice(0, -1);
-    const list = ofPaper.get(p)!.sort((a, b) => cmp(a.key, b.key));
-    for (const c of list) {
-      edges.push(new PairEdge(p, c.key, c.papers.get(p)!));
-    }
-  }
+  for (const prefix of [...ofPaper.keys()].map((p) => `${p}|`).sort(cmp)) for (const edge of ofPaper.get(prefix.slice(0, -1))!) edges.push(edge);
   return edges;
 }
 

@@ -18,12 +18,33 @@ export interface Token {
   sentence: number;
   /** What the term rules ask of its text, looked up once (see factsOf). */
   facts?: WordFacts;
+  /** wink's number for the word (its.uniqueId), when `text` is that word as wink read it. */
+  lexeme?: number | undefined;
   /** A verb whatever wink tagged it, never part of a term (a title's opening -ing word: "Learning Gaussian Mixtures"). */
   verb?: boolean;
 }
 
 /** The token's WordFacts, looked up on first use and kept on the token. */
-export const factsOf = (t: Token): WordFacts => (t.facts ??= wordFacts(t.text));
+export const factsOf = (t: Token): WordFacts => (t.facts ??= t.lexeme === undefined ? wordFacts(t.text) : lexemeFacts(t.lexeme, t.text));
+
+/**
+ * WordFacts by wink's number for a word: wink has already found every word of a text in its lexicon, and an array
+ * indexed by that number is much cheaper than hashing the word again (~25 million lookups at 100,000 papers). A word
+ * keeps its number for the life of the thread (wink's lexicon only grows); the text is compared all the same, so a
+ * token whose text was changed after tagging can never take another word's facts.
+ */
+const byLexeme: Array<WordFacts | undefined> = [];
+const lexemeText: Array<string | undefined> = [];
+
+function lexemeFacts(lexeme: number, text: string): WordFacts {
+  if (lexemeText[lexeme] === text) return byLexeme[lexeme]!;
+  const facts = wordFacts(text);
+  // Grown one slot at a time, so the arrays stay dense (an array written far past its end becomes a slow dictionary).
+  while (byLexeme.length <= lexeme) byLexeme.push(undefined), lexemeText.push(undefined);
+  byLexeme[lexeme] = facts;
+  lexemeText[lexeme] = text;
+  return facts;
+}
 
 const its = nlp.its;
 
@@ -96,13 +117,15 @@ function tagSlice(original: string, offset: number, sentenceBase: number, out: T
     const index = sentenceBase + sentences++;
     const values = sentence.tokens().out(its.value) as string[];
     const tags = sentence.tokens().out(its.pos) as string[];
+    const lexemes = sentence.tokens().out(its.uniqueId) as number[];
     for (let i = 0; i < values.length; i++) {
       const value = values[i] ?? '';
       const at = text.indexOf(value, cursor);
       if (at < 0) continue; // wink normalised something (rare): skip the token rather than misplace it
       cursor = at + value.length;
       const written = text === original ? value : original.slice(at, cursor);
-      out.push({ text: written, start: offset + at, end: offset + cursor, pos: tagOf(values, tags, i), sentence: index });
+      const lexeme = written === value ? lexemes[i] : undefined;
+      out.push({ text: written, start: offset + at, end: offset + cursor, pos: tagOf(values, tags, i), sentence: index, lexeme });
     }
   });
   return sentences;
@@ -114,7 +137,7 @@ function joinUnits(tokens: Token[], source: string): Token[] {
   for (const token of tokens) {
     const prev = out[out.length - 1];
     if (prev && prev.end === token.start && /^\d+(\.\d+)?$/.test(prev.text) && /^(B|M|K|T|bit|bits)$/.test(token.text)) {
-      out[out.length - 1] = { ...prev, text: source.slice(prev.start, token.end), end: token.end, pos: 'PROPN' };
+      out[out.length - 1] = { text: source.slice(prev.start, token.end), start: prev.start, end: token.end, pos: 'PROPN', sentence: prev.sentence };
     } else out.push(token);
   }
   return out;
