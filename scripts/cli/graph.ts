@@ -170,40 +170,64 @@ export async function runMain(main: () => Promise<void> | void): Promise<void> {
   }
 }
 
+/** Bytes written to the file at a time (see writeJson). */
+const WRITE_BUFFER = 4 << 20;
+/** Characters of JSON per stringified piece, at most: well below V8's 128 KB limit for young objects. */
+const PIECE = 32_768;
+
 /**
  * Writes `JSON.stringify(value)` and a newline — the same bytes as `serializeAtlas` — piece by piece: a top-level
- * array is written element by element, so a graph of 100,000 papers never has to fit in one string (V8 strings stop
- * at 512 MB). Returns the byte count, and the bytes themselves when there are at most `keep` of them.
+ * array is written a few elements at a time, so a graph of 100,000 papers never has to fit in one string (V8 strings
+ * stop at 512 MB). The pieces stay small and are encoded into one reused buffer: 900 MB of large strings and
+ * buffers would make V8 run full collections of a 1 GB heap (two, 1.7 s, at 100k papers). Returns the byte count,
+ * and the bytes themselves when there are at most `keep` of them.
  */
 export function writeJson(file: string, value: object, keep = 16e6): { bytes: number; text?: Buffer } {
   const fd = openSync(file, 'w');
-  const kept: Buffer[] = [];
+  let kept: Buffer[] | undefined = [];
   let bytes = 0;
-  let pending = '';
-  const flush = (): void => {
-    const chunk = Buffer.from(pending);
+  const buffer = Buffer.allocUnsafe(WRITE_BUFFER);
+  let used = 0;
+  const out = (chunk: Buffer): void => {
     writeSync(fd, chunk);
     bytes += chunk.length;
-    if (bytes <= keep) kept.push(chunk);
-    pending = '';
+    if (bytes > keep) kept = undefined;
+    else kept?.push(Buffer.from(chunk));
   };
+  const flush = (): void => {
+    if (used > 0) out(buffer.subarray(0, used));
+    used = 0;
+  };
+  // A UTF-16 code unit takes at most 3 bytes of UTF-8 (a surrogate pair 4 for its two).
   const put = (text: string): void => {
-    pending += text;
-    if (pending.length > 1 << 22) flush();
+    if (used + 3 * text.length > buffer.length) {
+      flush();
+      if (3 * text.length > buffer.length) return out(Buffer.from(text));
+    }
+    used += buffer.write(text, used);
   };
   try {
     let first = true;
     for (const [key, v] of Object.entries(value) as Array<[string, unknown]>) {
       const json = Array.isArray(v) ? undefined : JSON.stringify(v);
       if (!Array.isArray(v) && json === undefined) continue;
-      put(`${first ? '{' : ','}${JSON.stringify(key)}:`);
+      put(first ? '{' : ',');
+      put(`${JSON.stringify(key)}:`);
       first = false;
       if (json !== undefined) put(json);
       else {
-        // Slices of the array, each stringified at once and unwrapped: "[a,b]" + "[c]" → "[a,b,c]".
+        // Slices of the array, each stringified at once and unwrapped: "[a,b]" + "[c]" → "[a,b,c]". A slice holds as
+        // many elements as keep its text near PIECE characters.
         const items = v as unknown[];
         put('[');
-        for (let i = 0; i < items.length; i += 1024) put(`${i ? ',' : ''}${JSON.stringify(items.slice(i, i + 1024)).slice(1, -1)}`);
+        for (let i = 0, step = 64; i < items.length; ) {
+          const piece = JSON.stringify(items.slice(i, i + step));
+          if (i > 0) put(',');
+          put(piece.slice(1, -1));
+          i += step;
+          if (piece.length > PIECE && step > 1) step >>= 1;
+          else if (piece.length < PIECE / 4 && step < 4096) step <<= 1;
+        }
         put(']');
       }
     }
@@ -212,7 +236,7 @@ export function writeJson(file: string, value: object, keep = 16e6): { bytes: nu
   } finally {
     closeSync(fd);
   }
-  return bytes <= keep ? { bytes, text: Buffer.concat(kept) } : { bytes };
+  return kept ? { bytes, text: Buffer.concat(kept) } : { bytes };
 }
 
 const byPapers = (a: Dropped, b: Dropped): number => b.papers - a.papers || (a.id < b.id ? -1 : 1);
