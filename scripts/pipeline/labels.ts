@@ -31,14 +31,21 @@ export function displayForm(surface: string): string {
     .join(' ');
 }
 
-function tally(c: Candidate): Map<string, number> {
+/** A concept's uses counted by their surface as written; title uses count half (Title Case says little of spelling). */
+export type SurfaceCounts = Map<string, number>;
+
+export function countSurface(counts: SurfaceCounts, o: { surface: string; field: 'title' | 'abstract' }): void {
+  counts.set(o.surface, (counts.get(o.surface) ?? 0) + (o.field === 'title' ? 0.5 : 1));
+}
+
+/** The surface counts of a candidate's uses (not its derived ones), with runs of white space as one space. */
+function tally(c: Candidate, counted?: SurfaceCounts): Map<string, number> {
   // Counted by the surface as written first: a concept has millions of occurrences on a big corpus, and few spellings.
-  const raw = new Map<string, number>();
-  for (const list of c.byPaper.values())
-    for (const o of list) {
-      // Title occurrences count less: titles are in Title Case and say little about the usual spelling.
-      raw.set(o.surface, (raw.get(o.surface) ?? 0) + (o.field === 'title' ? 0.5 : 1));
-    }
+  let raw = counted;
+  if (!raw) {
+    raw = new Map();
+    for (const list of c.byPaper.values()) for (const o of list) countSurface(raw, o);
+  }
   const counts = new Map<string, number>();
   for (const [surface, n] of raw) {
     const s = surface.replace(/\s+/g, ' ');
@@ -49,9 +56,12 @@ function tally(c: Candidate): Map<string, number> {
 
 const byCount = (a: [string, number], b: [string, number]): number => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 
-/** Names a concept. `ambiguous` is true when its acronym has several senses in the corpus. */
-export function nameConcept(c: Candidate, ambiguous: boolean): ConceptNaming {
-  const surfaces = [...tally(c).entries()].sort(byCount);
+/**
+ * Names a concept. `ambiguous` is true when its acronym has several senses in the corpus. `counted`: its uses'
+ * surfaces already counted (countSurface over c.byPaper), by a caller that walks them anyway.
+ */
+export function nameConcept(c: Candidate, ambiguous: boolean, counted?: SurfaceCounts): ConceptNaming {
+  const surfaces = [...tally(c, counted).entries()].sort(byCount);
   const displays = new Map<string, number>();
   for (const [s, n] of surfaces) {
     const d = displayForm(s);

@@ -2,7 +2,7 @@
 // specific concepts they share (weighted by inverse document frequency and term type, compared by cosine).
 import type { ConceptType, MentionEdgeAttributes, RelatedPaper, Span } from '../../src/contract/types.ts';
 import { slugify } from './read.ts';
-import { nameConcept } from './labels.ts';
+import { countSurface, nameConcept, type SurfaceCounts } from './labels.ts';
 import type { SenseTable } from './senses.ts';
 import type { Candidate, Vocabulary } from './vocabulary.ts';
 import type { FieldOccurrence } from './extract/index.ts';
@@ -64,24 +64,32 @@ export function buildConcepts(
   const used = new Set<string>();
   const pool = new SpanPool();
   return vocabulary.kept.map((c) => {
-    const ambiguous = c.sense ? (senses.byShort.get(c.sense.short)?.length ?? 0) > 1 : false;
-    const naming = withUserNames(nameConcept(c, ambiguous), user.labels.get(c.id), user.aliases.get(c.id));
-    let key = `c:${slugify(c.id) || 'concept'}`;
-    for (let n = 2; used.has(key); n++) key = `c:${slugify(c.id) || 'concept'}-${n}`;
-    used.add(key);
+    // One walk over the concept's occurrences (millions on a big corpus, each a read from far away in memory) gathers
+    // the highlights, the surface counts that name it and the uses that call it a dataset.
     const papers = new Map<string, PaperLink>();
+    const surfaces: SurfaceCounts = new Map();
+    const uses = { all: 0, dataset: 0 };
     const keys = c.derived.size ? [...new Set([...c.byPaper.keys(), ...c.derived.keys()])] : [...c.byPaper.keys()];
     for (const paper of keys.sort(cmp)) {
       const title: Span[] = [];
       const abstract: Span[] = [];
-      for (const list of [c.byPaper.get(paper), c.derived.get(paper)])
-        for (const o of list ?? NO_OCCURRENCES) (o.field === 'title' ? title : abstract).push([o.start, o.end]);
+      for (const o of c.byPaper.get(paper) ?? NO_OCCURRENCES) {
+        (o.field === 'title' ? title : abstract).push([o.start, o.end]);
+        countSurface(surfaces, o);
+        countDatasetUse(uses, o);
+      }
+      for (const o of c.derived.get(paper) ?? NO_OCCURRENCES) (o.field === 'title' ? title : abstract).push([o.start, o.end]);
       papers.set(paper, new MentionLink(abstract.length + 2 * title.length, pool, capped(mergeSpans(title)), capped(mergeSpans(abstract))));
     }
+    const ambiguous = c.sense ? (senses.byShort.get(c.sense.short)?.length ?? 0) > 1 : false;
+    const naming = withUserNames(nameConcept(c, ambiguous, surfaces), user.labels.get(c.id), user.aliases.get(c.id));
+    let key = `c:${slugify(c.id) || 'concept'}`;
+    for (let n = 2; used.has(key); n++) key = `c:${slugify(c.id) || 'concept'}-${n}`;
+    used.add(key);
     const idf = Math.log((paperCount + 1) / papers.size);
     // A benchmark two papers both use ("MNIST", "CIFAR-10") says less about what they are about than a method or a
     // problem they share: it weighs like a plain word, whatever its kind.
-    const bonus = (naming.type === 'acronym' || naming.type === 'token') && isBenchmark(c) ? TYPE_BONUS.word : TYPE_BONUS[naming.type];
+    const bonus = (naming.type === 'acronym' || naming.type === 'token') && namedAsDataset(uses) ? TYPE_BONUS.word : TYPE_BONUS[naming.type];
     return { key, id: c.id, ...naming, specificity: Math.max(0.05, idf * bonus), papers };
   });
 }
@@ -93,15 +101,13 @@ const DATASET_HEADS = new Set(['dataset', 'benchmark', 'corpus', 'database', 'su
  * Written before "dataset", "benchmark", "corpus" … in one use in twelve or more ("MNIST dataset", 14% of MNIST's
  * uses in the ML abstracts: lists such as "MNIST, CIFAR-10 and SVHN datasets" name the kind once).
  */
-export function isBenchmark(c: Candidate): boolean {
-  let uses = 0;
-  let named = 0;
-  for (const list of c.byPaper.values())
-    for (const o of list) {
-      uses++;
-      if (DATASET_HEADS.has(o.right)) named++;
-    }
-  return uses > 0 && named * 12 >= uses;
+const namedAsDataset = (uses: DatasetUses): boolean => uses.all > 0 && uses.dataset * 12 >= uses.all;
+
+type DatasetUses = { all: number; dataset: number };
+
+function countDatasetUse(uses: DatasetUses, o: { right: string }): void {
+  uses.all++;
+  if (DATASET_HEADS.has(o.right)) uses.dataset++;
 }
 
 function withUserNames(naming: ReturnType<typeof nameConcept>, label: string | undefined, extra: string[] | undefined): ReturnType<typeof nameConcept> {
