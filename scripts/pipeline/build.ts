@@ -6,7 +6,7 @@ import type { BuildOptions } from '../options.ts';
 import { clusterOfConcept, clusterPapers, type Clustering } from './cluster.ts';
 import { emitAtlas, PairEdge, type EmitEdge } from './emit.ts';
 import { extractPacked, type PackedTerms } from './extract/packed.ts';
-import { layout, layoutIterations, layoutQuality, SATELLITE_MAX_PAPERS, SATELLITES_FROM, type LayoutEdge, type Positions } from './layout.ts';
+import { layoutIndexed, layoutIterations, layoutQuality, SATELLITE_MAX_PAPERS, SATELLITES_FROM, type IndexedEdges, type Positions } from './layout.ts';
 import { buildConcepts, relatePapers, type ConceptRecord } from './link.ts';
 import { nameClusters, OTHER_COLOR } from './name-clusters.ts';
 import type { RawPaper } from './read.ts';
@@ -228,21 +228,35 @@ function place(
     ...paperKeys.map((key) => ({ key, cluster: clustering.ofPaper.get(key) ?? 0, size: paperSize(key) })),
     ...concepts.map((c) => ({ key: c.key, cluster: conceptCluster.get(c.key) ?? 0, size: conceptSize(c.papers.size), satellite: satellites && c.papers.size <= SATELLITE_MAX_PAPERS })),
   ];
-  // The edges are made as the layout reads them, not held as an array: a big map has millions.
+  // The edges are made as the layout reads them, not held as an array (a big map has millions), and name their nodes
+  // by position in layoutNodes: papers first, then concepts.
   let edgeCount = 0;
   for (const c of concepts) edgeCount += c.papers.size;
   for (const list of related.values()) edgeCount += list.length;
-  const layoutEdges = function* (): Generator<LayoutEdge> {
+  const paperAt = new Map(paperKeys.map((k, i) => [k, i]));
+  const layoutEdges: IndexedEdges = (visit) => {
     // A paper and a concept are tied by one edge; two related papers may list each other.
-    for (const c of concepts) for (const [p, link] of c.papers) yield { source: p, target: c.key, weight: 1 + Math.log1p(link.weight), unique: true };
-    for (const [p, list] of related) for (const r of list) yield { source: p, target: r.key, weight: 20 * r.score };
+    concepts.forEach((c, ci) => {
+      for (const [p, link] of c.papers) {
+        const a = paperAt.get(p);
+        if (a !== undefined) visit(a, paperKeys.length + ci, 1 + Math.log1p(link.weight), true);
+      }
+    });
+    for (const [p, list] of related) {
+      const a = paperAt.get(p);
+      if (a === undefined) continue;
+      for (const r of list) {
+        const b = paperAt.get(r.key);
+        if (b !== undefined) visit(a, b, 20 * r.score, false);
+      }
+    }
   };
   const keys = layoutNodes.map((n) => n.key);
-  const start = input.previous ? startPositions(keys, layoutEdges(), input.previous, options.seed) : undefined;
+  const start = input.previous ? startPositions(keys, layoutEdges, input.previous, options.seed) : undefined;
   // A map that is mostly known only settles the newcomers in: a quarter of the usual iterations.
   const settle = start && knownShare(keys, input.previous!) >= 0.5;
   const iterations = options.iterations || (settle ? Math.max(20, Math.round(layoutIterations(keys.length, edgeCount) / 4)) : 0);
-  return layout(layoutNodes, layoutEdges(), clustering.count, { seed: options.seed, iterations, ...(start ? { previous: start } : {}) });
+  return layoutIndexed(layoutNodes, layoutEdges, clustering.count, { seed: options.seed, iterations, ...(start ? { previous: start } : {}) });
 }
 
 const round2 = (v: number): number => Math.round(v * 100) / 100;

@@ -107,7 +107,27 @@ function clusterStart(cluster: number, clusterCount: number, radius: number): [x
   return [Math.cos(angle) * r, Math.sin(angle) * r, (radius * 1.4) / Math.sqrt(clusterCount)];
 }
 
+/**
+ * Edges by node position (in the `nodes` given to the layout): the caller hands each to `visit`. For a big map whose
+ * caller knows the positions — millions of edges, each an object and two key lookups otherwise.
+ */
+export type IndexedEdges = (visit: (source: number, target: number, weight: number, unique: boolean) => void) => void;
+
 export function layout(nodes: LayoutNode[], edges: Iterable<LayoutEdge>, clusterCount: number, options: LayoutOptions): Positions {
+  const index = new Map<string, number>();
+  nodes.forEach((n, i) => index.set(n.key, i));
+  const indexed: IndexedEdges = (visit) => {
+    for (const e of edges) {
+      const a = index.get(e.source);
+      const b = index.get(e.target);
+      if (a !== undefined && b !== undefined) visit(a, b, e.weight, e.unique === true);
+    }
+  };
+  return layoutIndexed(nodes, indexed, clusterCount, options);
+}
+
+/** `layout` with the edges given by node position. */
+export function layoutIndexed(nodes: LayoutNode[], edges: IndexedEdges, clusterCount: number, options: LayoutOptions): Positions {
   const rng = randomLcg(options.seed);
   const index = new Map<string, number>();
   const keys: string[] = [];
@@ -148,22 +168,19 @@ export function layout(nodes: LayoutNode[], edges: Iterable<LayoutEdge>, cluster
   const target: number[] = [];
   const weight: number[] = [];
   const tethers: Array<[satellite: number, anchor: number, weight: number]> = [];
-  for (const e of edges) {
-    const a = index.get(e.source);
-    const b = index.get(e.target);
-    if (a === undefined || b === undefined) continue;
+  edges((a, b, w, unique) => {
     const s = slot[a]!;
     const t = slot[b]!;
     if (s < 0 || t < 0) {
-      if (s < 0 && t >= 0) tethers.push([a, b, e.weight]);
-      else if (t < 0 && s >= 0) tethers.push([b, a, e.weight]);
-      continue;
+      if (s < 0 && t >= 0) tethers.push([a, b, w]);
+      else if (t < 0 && s >= 0) tethers.push([b, a, w]);
+      return;
     }
-    if (e.unique) {
+    if (unique) {
       source.push(s);
       target.push(t);
-      weight.push(e.weight);
-      continue;
+      weight.push(w);
+      return;
     }
     const pair = s < t ? s * order + t : t * order + s;
     const at = pairs.get(pair);
@@ -171,9 +188,9 @@ export function layout(nodes: LayoutNode[], edges: Iterable<LayoutEdge>, cluster
       pairs.set(pair, source.length);
       source.push(s);
       target.push(t);
-      weight.push(e.weight);
-    } else weight[at] = weight[at]! + e.weight;
-  }
+      weight.push(w);
+    } else weight[at] = weight[at]! + w;
+  });
   pairs.clear();
 
   const threads = settingsThreads(options.threads, order);

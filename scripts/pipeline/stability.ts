@@ -1,12 +1,15 @@
 // Keeps the map a reader has learned: with an earlier graph's positions, known nodes start where they were and new
 // nodes start at the centre of their known neighbours, so a rebuild with a day's new papers does not reshuffle it.
 import { randomLcg } from 'd3';
-import type { LayoutEdge } from './layout.ts';
+import type { IndexedEdges } from './layout.ts';
 
 export type Known = Map<string, { x: number; y: number }>;
 
-/** Starting positions for every node in `keys`: old ones kept, new ones next to their known neighbours when they have any. */
-export function startPositions(keys: string[], edges: Iterable<LayoutEdge>, previous: Known, seed: number): Known {
+/**
+ * Starting positions for every node in `keys`: old ones kept, new ones next to their known neighbours when they have
+ * any. The edges name their nodes by position in `keys`.
+ */
+export function startPositions(keys: string[], edges: IndexedEdges, previous: Known, seed: number): Known {
   const rng = randomLcg(seed);
   const sum = new Map<string, { x: number; y: number; n: number }>();
   const add = (node: string, other: string): void => {
@@ -15,10 +18,10 @@ export function startPositions(keys: string[], edges: Iterable<LayoutEdge>, prev
     const s = sum.get(node) ?? { x: 0, y: 0, n: 0 };
     sum.set(node, { x: s.x + p.x, y: s.y + p.y, n: s.n + 1 });
   };
-  for (const e of edges) {
-    add(e.source, e.target);
-    add(e.target, e.source);
-  }
+  edges((a, b) => {
+    add(keys[a]!, keys[b]!);
+    add(keys[b]!, keys[a]!);
+  });
   let extent = 1;
   for (const p of previous.values()) extent = Math.max(extent, Math.abs(p.x), Math.abs(p.y));
   const out: Known = new Map();
