@@ -1,11 +1,15 @@
 // The layout at scale: the typed-array ForceAtlas2 + noverlap give the graphology libraries' positions on small graphs,
-// bit for bit; the fine grid finds the same overlaps on large ones; the iteration count depends on the graph, not a clock.
+// bit for bit, and ForceAtlas2 with Barnes-Hut the library's on large ones; the fine grid finds the same overlaps; the iteration count depends on the graph, not a clock.
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import noverlap from 'graphology-layout-noverlap';
+// @ts-expect-error: the library's internals have no types
+import { graphToByteArrays } from 'graphology-layout-forceatlas2/helpers.js';
+// @ts-expect-error: the library's internals have no types
+import libraryIterate from 'graphology-layout-forceatlas2/iterate.js';
 import { randomLcg } from 'd3';
 import { describe, expect, it } from 'vitest';
-import { iterationsFor, layout, layoutIterations, msPerIteration, type LayoutEdge, type LayoutNode } from '../../scripts/pipeline/layout.ts';
+import { BARNES_HUT_THETA, iterationsFor, layout, layoutIterations, msPerIteration, type LayoutEdge, type LayoutNode } from '../../scripts/pipeline/layout.ts';
 import { removeOverlaps } from '../../scripts/pipeline/noverlap.ts';
 import { forceAtlas2 as runForceAtlas2, PPN } from '../../scripts/pipeline/parallel/forceatlas2.ts';
 import { startRepulsionPool } from '../../scripts/pipeline/parallel/repulsion.ts';
@@ -81,11 +85,25 @@ describe('layout on typed arrays', () => {
     expect([...ours]).toEqual([...theirs]);
   });
 
-  it('gives the library positions with Barnes-Hut too (above 2,000 nodes)', () => {
+  // Above NOVERLAP_FINE_FROM nodes the overlap removal works on its own finer grid, so ForceAtlas2 is compared alone.
+  it("gives the library's ForceAtlas2 positions with Barnes-Hut too, at the build's θ and at the library's", () => {
     const { nodes, edges } = randomGraph(2600, 6000, 11);
-    const ours = layout(nodes, edges, 5, { seed: 1, iterations: 8 });
-    const theirs = graphologyLayout(nodes, edges, 5, 1, 8);
-    expect([...ours]).toEqual([...theirs]);
+    const graph = new Graph({ type: 'undirected' });
+    const rng = randomLcg(4);
+    for (const n of nodes) graph.addNode(n.key, { x: rng() * 1000, y: rng() * 1000, size: n.size });
+    for (const e of edges) if (graph.hasNode(e.source) && graph.hasNode(e.target) && !graph.hasEdge(e.source, e.target)) graph.addEdge(e.source, e.target, { weight: e.weight });
+    for (const theta of [BARNES_HUT_THETA, 0.5]) {
+      const settings = { barnesHutTheta: theta, strongGravityMode: true, slowDown: 1 + Math.log(graph.order), linLogMode: false, outboundAttractionDistribution: true, adjustSizes: false, barnesHutOptimize: true, gravity: 1, scalingRatio: 10, edgeWeightInfluence: 1 };
+      const { nodes: start, edges: matrix } = graphToByteArrays(graph, (_: string, a: { weight: number }) => a.weight) as { nodes: Float32Array; edges: Float32Array };
+      const theirs = new Float32Array(start);
+      for (let i = 0; i < 8; i++) libraryIterate(settings, theirs, matrix);
+      const ours = new Float32Array(start);
+      const count = matrix.length / 3;
+      const at = (k: number): Int32Array => Int32Array.from({ length: count }, (_, e) => matrix[3 * e + k]!);
+      runForceAtlas2(settings, ours, at(0), at(1), Float32Array.from({ length: count }, (_, e) => matrix[3 * e + 2]!), 8);
+      expect(ours).toEqual(theirs);
+      expect(ours).not.toEqual(start);
+    }
   });
 
   it('gives the same ForceAtlas2 positions, bit for bit, when worker threads share the repulsion', () => {
