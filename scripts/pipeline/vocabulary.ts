@@ -153,10 +153,10 @@ export function selectVocabulary(
     else if (c.byPaper.size < options.minPapers && !user.kept.has(c.id)) dropped.push({ id: c.id, papers: c.byPaper.size, reason: FEW_PAPERS });
     else contenders.push(c);
   }
-  const longest = new Map(contenders.map((c) => [c, maxTokens(c)]));
-  const order = contenders.sort(
-    (a, b) => longest.get(b)! - longest.get(a)! || b.words - a.words || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  );
+  const order = contenders
+    .map((c) => ({ c, longest: maxTokens(c) }))
+    .sort((a, b) => b.longest - a.longest || b.c.words - a.c.words || (a.c.id < b.c.id ? -1 : a.c.id > b.c.id ? 1 : 0))
+    .map(({ c }) => c);
   // paper → chunk → token ranges of kept terms, flat: from, to, from, to …
   const keptRanges: KeptRanges = new Map();
   for (const c of order) {
