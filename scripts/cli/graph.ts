@@ -10,6 +10,7 @@ import { rareDropped, type Dropped } from '../pipeline/vocabulary.ts';
 import { defaultThreads, extractAll } from '../pipeline/parallel/extract.ts';
 import { CorpusError, decodeCorpus, readCorpus } from '../pipeline/read.ts';
 import type { CliArgs } from './args.ts';
+import { BackgroundWrite } from './background-write.ts';
 import { readOverridesFile } from './overrides-file.ts';
 import { printable } from './terminal.ts';
 
@@ -178,15 +179,17 @@ const PIECE = 32_768;
 /**
  * Writes `JSON.stringify(value)` and a newline — the same bytes as `serializeAtlas` — piece by piece: a top-level
  * array is written a few elements at a time, so a graph of 100,000 papers never has to fit in one string (V8 strings
- * stop at 512 MB). The pieces stay small and are encoded into one reused buffer: 900 MB of large strings and
- * buffers would make V8 run full collections of a 1 GB heap (two, 1.7 s, at 100k papers). Returns the byte count,
- * and the bytes themselves when there are at most `keep` of them.
+ * stop at 512 MB). The pieces stay small and are encoded into a few reused buffers: 900 MB of large strings and
+ * buffers would make V8 run full collections of a 1 GB heap (two, 1.7 s, at 100k papers). Past `keep` bytes a worker
+ * thread copies the buffers into the file while this one goes on (see BackgroundWrite). Returns the byte count, and
+ * the bytes themselves when there are at most `keep` of them.
  */
 export function writeJson(file: string, value: object, keep = 16e6): { bytes: number; text?: Buffer } {
   const fd = openSync(file, 'w');
   let kept: Buffer[] | undefined = [];
   let bytes = 0;
-  const buffer = Buffer.allocUnsafe(WRITE_BUFFER);
+  let background: BackgroundWrite | undefined;
+  let buffer: Buffer = Buffer.allocUnsafe(WRITE_BUFFER);
   let used = 0;
   const out = (chunk: Buffer): void => {
     writeSync(fd, chunk);
@@ -195,14 +198,25 @@ export function writeJson(file: string, value: object, keep = 16e6): { bytes: nu
     else kept?.push(Buffer.from(chunk));
   };
   const flush = (): void => {
-    if (used > 0) out(buffer.subarray(0, used));
+    if (used === 0) return;
+    if (background) {
+      background.give(buffer, used);
+      bytes += used;
+      buffer = background.take();
+    } else {
+      out(buffer.subarray(0, used));
+      if (bytes > keep) (background = new BackgroundWrite(fd, file, WRITE_BUFFER)), (buffer = background.take());
+    }
     used = 0;
   };
   // A UTF-16 code unit takes at most 3 bytes of UTF-8 (a surrogate pair 4 for its two).
   const put = (text: string): void => {
     if (used + 3 * text.length > buffer.length) {
       flush();
-      if (3 * text.length > buffer.length) return out(Buffer.from(text));
+      if (3 * text.length > buffer.length) {
+        if (background) background.finish(), (background = undefined), (buffer = Buffer.allocUnsafe(WRITE_BUFFER));
+        return out(Buffer.from(text));
+      }
     }
     used += buffer.write(text, used);
   };
@@ -233,6 +247,7 @@ export function writeJson(file: string, value: object, keep = 16e6): { bytes: nu
     }
     put(first ? '{}\n' : '}\n');
     flush();
+    background?.finish();
   } finally {
     closeSync(fd);
   }
