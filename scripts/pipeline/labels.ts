@@ -1,7 +1,7 @@
 // Display names of concepts: the most useful written form as the label, every other surface form as an alias.
 import type { ConceptType } from '../../src/contract/types.ts';
 import type { Candidate } from './vocabulary.ts';
-import { baseOrBasis, singular } from './extract/lexicon.ts';
+import { baseOrBasis, generalPerMillion, singular } from './extract/lexicon.ts';
 import { acronymSingular, isAcronymLike } from './extract/terms.ts';
 
 export interface ConceptNaming {
@@ -11,8 +11,11 @@ export interface ConceptNaming {
   definition?: string;
 }
 
-/** "Large Language Models" → "large language model": singular head, sentence/title case undone, acronyms kept. */
-export function displayForm(surface: string): string {
+/**
+ * "Large Language Models" → "large language model": singular head, sentence/title case undone (unless `keepCase`),
+ * acronyms kept.
+ */
+export function displayForm(surface: string, keepCase = false): string {
   const parts = surface.trim().split(/\s+/);
   return parts
     .map((word, i) => {
@@ -26,32 +29,69 @@ export function displayForm(surface: string): string {
         }
       }
       // Title-case words ("Language") are lowercased; acronyms and names written mid-sentence keep their case.
-      return isAcronymLike(w) ? w : /^\p{Lu}\p{Ll}+(-\p{Lu}?\p{Ll}+)*$/u.test(w) ? w.toLowerCase() : w;
+      return keepCase || isAcronymLike(w) ? w : /^\p{Lu}\p{Ll}+(-\p{Lu}?\p{Ll}+)*$/u.test(w) ? w.toLowerCase() : w;
     })
     .join(' ');
 }
 
-/** A concept's uses counted by their surface as written; title uses count half (Title Case says little of spelling). */
-export type SurfaceCounts = Map<string, number>;
+/**
+ * A concept's uses counted by their surface as written: a weight where title uses count half (Title Case says little
+ * of spelling), and the uses in abstracts that are a whole noun phrase (not a piece of a longer one, which may be
+ * capitalised for the longer one's sake: "Thresholding" of "Iterative Hard Thresholding").
+ */
+export type SurfaceCounts = Map<string, [weight: number, wholeInAbstract: number]>;
 
-export function countSurface(counts: SurfaceCounts, o: { surface: string; field: 'title' | 'abstract' }): void {
-  counts.set(o.surface, (counts.get(o.surface) ?? 0) + (o.field === 'title' ? 0.5 : 1));
+export function countSurface(counts: SurfaceCounts, o: { surface: string; field: 'title' | 'abstract'; maximal: boolean }): void {
+  const title = o.field === 'title';
+  const whole = !title && o.maximal ? 1 : 0;
+  const entry = counts.get(o.surface);
+  if (entry) (entry[0] += title ? 0.5 : 1), (entry[1] += whole);
+  else counts.set(o.surface, [title ? 0.5 : 1, whole]);
 }
 
 /** The surface counts of a candidate's uses (not its derived ones), with runs of white space as one space. */
-function tally(c: Candidate, counted?: SurfaceCounts): Map<string, number> {
+function tally(c: Candidate, counted?: SurfaceCounts): SurfaceCounts {
   // Counted by the surface as written first: a concept has millions of occurrences on a big corpus, and few spellings.
   let raw = counted;
   if (!raw) {
     raw = new Map();
     for (const list of c.byPaper.values()) for (const o of list) countSurface(raw, o);
   }
-  const counts = new Map<string, number>();
-  for (const [surface, n] of raw) {
+  const counts: SurfaceCounts = new Map();
+  for (const [surface, [weight, abstract]] of raw) {
     const s = surface.replace(/\s+/g, ' ');
-    counts.set(s, (counts.get(s) ?? 0) + n);
+    const entry = counts.get(s);
+    if (entry) (entry[0] += weight), (entry[1] += abstract);
+    else counts.set(s, [weight, abstract]);
   }
   return counts;
+}
+
+/** Share of a label's uses that must agree on one capitalised form for the label to take it. */
+const NAME_CASE_SHARE = 0.8;
+
+/** A capitalised word that is no common English word, as names are: "Gaussian", "Swin", "Lipschitz", "Treebank". */
+const nameLike = (word: string): boolean => /^\p{Lu}/u.test(word) && !isAcronymLike(word) && generalPerMillion(word.toLowerCase()) < 1;
+
+/**
+ * The label as its authors write it when they agree on capitals: "Dirichlet process", "Swin Transformer", "Gaussian",
+ * "Penn Treebank" — at least NAME_CASE_SHARE of the (three or more) uses written as the label in any case, whole noun
+ * phrases in abstracts, have that one form, and it capitalises a word that is no common English word. Else the label
+ * as displayForm gives it: "maximum inner product search", not the "Maximum Inner Product Search" of its definition.
+ */
+function writtenCase(label: string, counts: SurfaceCounts): string {
+  const key = label.toLowerCase();
+  const forms = new Map<string, number>();
+  let uses = 0;
+  for (const [surface, [, whole]] of counts) {
+    if (whole === 0) continue;
+    const form = displayForm(surface, true);
+    if (form.toLowerCase() !== key) continue;
+    uses += whole;
+    forms.set(form, (forms.get(form) ?? 0) + whole);
+  }
+  const [best, n] = [...forms.entries()].sort(byCount)[0] ?? [label, 0];
+  return uses >= 3 && n >= NAME_CASE_SHARE * uses && best.split(' ').some(nameLike) ? best : label;
 }
 
 const byCount = (a: [string, number], b: [string, number]): number => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
@@ -61,7 +101,8 @@ const byCount = (a: [string, number], b: [string, number]): number => b[1] - a[1
  * surfaces already counted (countSurface over c.byPaper), by a caller that walks them anyway.
  */
 export function nameConcept(c: Candidate, ambiguous: boolean, counted?: SurfaceCounts): ConceptNaming {
-  const surfaces = [...tally(c, counted).entries()].sort(byCount);
+  const counts = tally(c, counted);
+  const surfaces = [...counts].map(([s, [weight]]): [string, number] => [s, weight]).sort(byCount);
   const displays = new Map<string, number>();
   for (const [s, n] of surfaces) {
     const d = displayForm(s);
@@ -84,6 +125,8 @@ export function nameConcept(c: Candidate, ambiguous: boolean, counted?: SurfaceC
     label = ambiguous ? long : shortCount >= longCount ? c.sense.shortSurface : long;
     type = 'acronym';
   }
+  label = writtenCase(label, counts);
+  if (definition !== undefined) definition = writtenCase(definition, counts);
   const seen = new Set([label.toLowerCase()]);
   const aliases: string[] = [];
   const add = (s: string): void => {
