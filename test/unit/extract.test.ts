@@ -198,6 +198,15 @@ describe('citations, math and method names', () => {
     expect(found).toContain('mapping');
   });
 
+  it('makes no concept of authors cited with a year, and keeps names that a reference number or citation follows', () => {
+    const found = phrases(
+      'Batch normalization (Ioffe & Szegedy, 2015) and the bound of Audibert and Bubeck (2009) follow [Dasgupta, 2015]. ' +
+        'We train on MNIST [12] with Adam (Kingma and Ba, 2015) and a Gaussian process (GP).',
+    );
+    expect(found.some((p) => /ioffe|szegedy|audibert|bubeck|dasgupta|kingma|\bba\b/.test(p))).toBe(false);
+    expect(found).toEqual(expect.arrayContaining(['batch normalization', 'mnist', 'adam', 'gaussian process']));
+  });
+
   it('keeps a one-letter math variable that opens a compound ("$k$-means", "$d$-dimensional"), and "k-means" is not a plural', () => {
     expect(phrases('We run $k$-means on a $d$-dimensional subspace.')).toEqual(expect.arrayContaining(['k means', 'd dimensional subspace']));
     expect(phrases('We run k-means and kernel k-means.')).toEqual(expect.arrayContaining(['k means', 'kernel k means']));

@@ -97,8 +97,30 @@ const startsClause = (prev: Token | undefined, t: Token): boolean =>
 
 const AUXILIARIES = new Set(['have', 'has', 'had', 'be', 'is', 'are', 'was', 'were', 'been', 'being', 'get', 'gets', 'got']);
 
-/** The chunk that ends before token `j` is followed by "et al.": it is an author's name. */
-const citedAuthor = (tokens: Token[], j: number): boolean => tokens[j]?.text.toLowerCase() === 'et' && /^al\.?$/i.test(tokens[j + 1]?.text ?? '');
+/** A name as written in a citation: "Ioffe", "Cesa-Bianchi", "Van", "O'Neil" (not "ImageNet", "MNIST", "CIFAR-10"). */
+const NAME = /^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*$/u;
+const YEAR = /^(?:19|20)\d\d[a-z]?$/;
+
+/**
+ * The chunk that ends before token `j` is followed by "et al." (an author's name, whatever it looks like), or is all
+ * names followed by a citation's year, after more authors or not: "Ioffe and Szegedy, 2015", "(Martens & Grosse,
+ * 2015)", "Audibert and Bubeck (2009)", "[Dasgupta, 2015]". A name cited that way is no concept of the paper.
+ */
+function citedAuthor(tokens: Token[], start: number, end: number, j: number): boolean {
+  const etAl = (k: number): boolean => tokens[k]?.text.toLowerCase() === 'et' && /^al\.?$/i.test(tokens[k + 1]?.text ?? '');
+  if (etAl(j)) return true;
+  for (let k = start; k < end; k++) if (!NAME.test(tokens[k]!.text)) return false;
+  let k = j;
+  // Co-authors: ", Name", "and Name", "& Name" (up to three more).
+  for (let more = 0; more < 3; more++) {
+    const joiner = tokens[k]?.text;
+    if ((joiner === ',' || joiner === 'and' || joiner === '&') && NAME.test(tokens[k + 1]?.text ?? '')) k += 2;
+    else if (joiner === ',' && tokens[k + 1]?.text === 'and' && NAME.test(tokens[k + 2]?.text ?? '')) k += 3;
+    else break;
+  }
+  const opener = tokens[k]?.text;
+  return etAl(k) || ((opener === ',' || opener === '(' || opener === '[') && YEAR.test(tokens[k + 1]?.text ?? ''));
+}
 
 /** Maximal runs of term tokens inside one sentence, trimmed so they end in a head and skip generic openers. */
 export function chunks(tokens: Token[]): Array<[number, number]> {
@@ -129,8 +151,8 @@ export function chunks(tokens: Token[]): Array<[number, number]> {
       start++;
     let end = j;
     while (end > start && !canHead(tokens[end - 1]!, end - 1, start)) end--;
-    // "Dahlgaard et al.", "Van Roy et al.": a citation's author names no concept.
-    if (end > start && !citedAuthor(tokens, j)) out.push([start, end]);
+    // "Dahlgaard et al.", "Van Roy et al.", "(Ioffe & Szegedy, 2015)": a citation's author names no concept.
+    if (end > start && !citedAuthor(tokens, start, end, j)) out.push([start, end]);
     i = j;
   }
   return out;
