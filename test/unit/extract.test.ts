@@ -205,6 +205,8 @@ describe('citations, math and method names', () => {
     );
     expect(found.some((p) => /ioffe|szegedy|audibert|bubeck|dasgupta|kingma|\bba\b/.test(p))).toBe(false);
     expect(found).toEqual(expect.arrayContaining(['batch normalization', 'mnist', 'adam', 'gaussian process']));
+    // A BibTeX key left in the text.
+    expect(phrases('Echo state networks [jaeger2002tutorial] use a reservoir.')).not.toContain('jaeger2002tutorial');
   });
 
   it('keeps a one-letter math variable that opens a compound ("$k$-means", "$d$-dimensional"), and "k-means" is not a plural', () => {

@@ -42,6 +42,7 @@ const isParticiple = (t: Token): boolean => t.pos === 'VERB' && /\p{L}{3,}ed$/u.
 
 function isTermToken(t: Token): boolean {
   if (/[&;\\{}^$]/.test(t.text)) return false; // HTML entities and TeX ("&quot", "\\emph") are markup, not words
+  if (factsOf(t).citationKey) return false;
   if (t.pos === 'PUNCT' || t.pos === 'OTHER') return factsOf(t).acronym && /\p{L}/u.test(t.text);
   // A verb read as one, a single letter, an initial ("P.", "J.").
   if (t.verb || (t.text.length < 2 && !/\d/.test(t.text)) || /^\p{L}\.$/u.test(t.text)) return false;

@@ -107,6 +107,8 @@ export interface WordFacts {
   keyLast: string;
   wordsInner: readonly string[];
   wordsLast: readonly string[];
+  /** A BibTeX citation key left in an abstract: author, year, first title word ("jaeger2002tutorial"). */
+  citationKey: boolean;
 }
 
 const factsCache = new Map<string, WordFacts>();
@@ -123,6 +125,7 @@ export function wordFacts(surface: string): WordFacts {
       keyLast: tokenKey(s, true),
       wordsInner: sharedKeyWords(s, false),
       wordsLast: sharedKeyWords(s, true),
+      citationKey: /^\p{Ll}{2,}(?:19|20)\d\d\p{Ll}{2,}$/u.test(s),
     };
   });
 }
