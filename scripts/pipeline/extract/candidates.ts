@@ -4,7 +4,7 @@ import { factsOf, type Token } from './tokens.ts';
 import { singular } from './lexicon.ts';
 import { ING_MODIFIERS, ING_NOUNS, isGenericModifier, isIngNoun, lower, NEEDS_COMPLEMENT, verbBeforeAdjective } from './openers.ts';
 import { coordinated, nominalized } from './coordination.ts';
-import { isBareNumber, isStopword, type WordFacts } from './terms.ts';
+import type { WordFacts } from './terms.ts';
 
 export interface Occurrence {
   /** Key words after folding: lowercase, singular head, hyphens split; acronyms not yet expanded. */
@@ -41,17 +41,13 @@ const MAX_CHUNK = 12;
 const isParticiple = (t: Token): boolean => t.pos === 'VERB' && /\p{L}{3,}ed$/u.test(t.text);
 
 function isTermToken(t: Token): boolean {
-  if (/[&;\\{}^$]/.test(t.text)) return false; // HTML entities and TeX ("&quot", "\\emph") are markup, not words
-  if (factsOf(t).citationKey) return false;
-  if (t.pos === 'PUNCT' || t.pos === 'OTHER') return factsOf(t).acronym && /\p{L}/u.test(t.text);
-  // A verb read as one, a single letter, an initial ("P.", "J.").
-  if (t.verb || (t.text.length < 2 && !/\d/.test(t.text)) || /^\p{L}\.$/u.test(t.text)) return false;
-  // "in." at a sentence's end ("the environment it is operating in."): wink keeps the full stop on some words.
-  if (isStopword(lower(t)) || isStopword(lower(t).replace(/\.+$/, ''))) return false;
-  if (!/\p{L}/u.test(t.text)) return false;
-  if (isBareNumber(t.text)) return false;
-  if (t.pos === 'NUM') return factsOf(t).technicalToken;
-  if (t.pos === 'VERB') return isIngNoun(t) || isParticiple(t) || factsOf(t).technical;
+  const facts = factsOf(t);
+  // HTML entities and TeX are markup, not words; an acronym-like token is a term whatever wink tagged it.
+  if (t.pos === 'PUNCT' || t.pos === 'OTHER') return !/[&;\\{}^$]/.test(t.text) && facts.acronym && facts.letter;
+  // A verb read as one; a word that is never a term (see WordFacts.nonTerm).
+  if (t.verb || facts.nonTerm) return false;
+  if (t.pos === 'NUM') return facts.technicalToken;
+  if (t.pos === 'VERB') return isIngNoun(t) || isParticiple(t) || facts.technical;
   return true;
 }
 
@@ -108,8 +104,7 @@ const YEAR = /^(?:19|20)\d\d[a-z]?$/;
  * 2015)", "Audibert and Bubeck (2009)", "[Dasgupta, 2015]". A name cited that way is no concept of the paper.
  */
 function citedAuthor(tokens: Token[], start: number, end: number, j: number): boolean {
-  const etAl = (k: number): boolean => tokens[k]?.text.toLowerCase() === 'et' && /^al\.?$/i.test(tokens[k + 1]?.text ?? '');
-  if (etAl(j)) return true;
+  if (etAl(tokens, j)) return true;
   for (let k = start; k < end; k++) if (!NAME.test(tokens[k]!.text)) return false;
   let k = j;
   // Co-authors: ", Name", "and Name", "& Name" (up to three more).
@@ -120,8 +115,10 @@ function citedAuthor(tokens: Token[], start: number, end: number, j: number): bo
     else break;
   }
   const opener = tokens[k]?.text;
-  return etAl(k) || ((opener === ',' || opener === '(' || opener === '[') && YEAR.test(tokens[k + 1]?.text ?? ''));
+  return etAl(tokens, k) || ((opener === ',' || opener === '(' || opener === '[') && YEAR.test(tokens[k + 1]?.text ?? ''));
 }
+
+const etAl = (tokens: Token[], k: number): boolean => tokens[k]?.text.toLowerCase() === 'et' && /^al\.?$/i.test(tokens[k + 1]?.text ?? '');
 
 /** Maximal runs of term tokens inside one sentence, trimmed so they end in a head and skip generic openers. */
 export function chunks(tokens: Token[]): Array<[number, number]> {

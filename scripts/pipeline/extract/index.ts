@@ -82,12 +82,13 @@ function unshout(text: string): string {
 function countTags(tokens: Token[], tags: PaperTerms['tags']): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.pos === 'PUNCT' || !/\p{L}/u.test(t.text)) continue;
-    const word = factsOf(t).keyLast;
-    const entry = tags.get(word) ?? [0, 0];
+    if (t.pos === 'PUNCT') continue;
+    const facts = factsOf(t);
+    if (!facts.letter) continue;
+    let entry = tags.get(facts.keyLast);
+    if (!entry) tags.set(facts.keyLast, (entry = [0, 0]));
     if ((t.pos === 'NOUN' || t.pos === 'PROPN') && !(i > 0 && !/s$/i.test(t.text) && isPluralNoun(tokens[i - 1]!))) entry[0]++;
     entry[1]++;
-    tags.set(word, entry);
   }
 }
 

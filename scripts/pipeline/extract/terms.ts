@@ -107,8 +107,12 @@ export interface WordFacts {
   keyLast: string;
   wordsInner: readonly string[];
   wordsLast: readonly string[];
-  /** A BibTeX citation key left in an abstract: author, year, first title word ("jaeger2002tutorial"). */
-  citationKey: boolean;
+  /** Never part of a term whatever its tag: markup ("&quot", "\\emph"), a stopword (also with a full stop kept:
+   * "in."), a single letter or an initial ("J."), no letter at all, a bare number ("2x", "10%"), or a BibTeX key left
+   * in an abstract ("jaeger2002tutorial"). */
+  nonTerm: boolean;
+  /** Has a letter. */
+  letter: boolean;
 }
 
 const factsCache = new Map<string, WordFacts>();
@@ -125,9 +129,24 @@ export function wordFacts(surface: string): WordFacts {
       keyLast: tokenKey(s, true),
       wordsInner: sharedKeyWords(s, false),
       wordsLast: sharedKeyWords(s, true),
-      citationKey: /^\p{Ll}{2,}(?:19|20)\d\d\p{Ll}{2,}$/u.test(s),
+      nonTerm: isNonTerm(s),
+      letter: /\p{L}/u.test(s),
     };
   });
+}
+
+function isNonTerm(s: string): boolean {
+  const lower = s.toLowerCase();
+  return (
+    /[&;\\{}^$]/.test(s) ||
+    (s.length < 2 && !/\d/.test(s)) ||
+    /^\p{L}\.$/u.test(s) ||
+    isStopword(lower) ||
+    isStopword(lower.replace(/\.+$/, '')) ||
+    !/\p{L}/u.test(s) ||
+    isBareNumber(s) ||
+    /^\p{Ll}{2,}(?:19|20)\d\d\p{Ll}{2,}$/u.test(s)
+  );
 }
 
 /** tokenKeyWords joined by spaces (remembered too). */
