@@ -50,17 +50,24 @@ export function clusterPapers(paperKeys: string[], related: Map<string, RelatedP
   return { ofPaper, count: groups.length + (lonely.length ? 1 : 0), unclustered };
 }
 
+/** Votes per cluster, reused from one concept to the next (a big map has tens of thousands of concepts). */
+let votes = new Float64Array(0);
+
 /** A concept's cluster: the one where most of its (weighted) papers are; ties go to the lower id. */
 export function clusterOfConcept(papers: Map<string, { weight: number }>, clustering: Clustering): number {
-  const votes = new Map<number, number>();
+  if (votes.length < clustering.count) votes = new Float64Array(clustering.count);
+  const voted: number[] = [];
   for (const [p, link] of papers) {
     const c = clustering.ofPaper.get(p);
     if (c === undefined || c === clustering.unclustered) continue;
-    votes.set(c, (votes.get(c) ?? 0) + 1 + Math.log1p(link.weight));
+    if (votes[c] === 0) voted.push(c);
+    votes[c]! += 1 + Math.log1p(link.weight);
   }
   let best = clustering.unclustered >= 0 ? clustering.unclustered : 0;
   let bestVotes = -1;
-  for (const [c, v] of [...votes].sort((a, b) => a[0] - b[0]))
-    if (v > bestVotes) ((best = c), (bestVotes = v));
+  for (const c of voted.sort((a, b) => a - b)) {
+    if (votes[c]! > bestVotes) ((best = c), (bestVotes = votes[c]!));
+    votes[c] = 0;
+  }
   return best;
 }
