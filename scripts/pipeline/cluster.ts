@@ -61,7 +61,7 @@ export function clusterOfConcept(papers: Map<string, { weight: number }>, cluste
     const c = clustering.ofPaper.get(p);
     if (c === undefined || c === clustering.unclustered) continue;
     if (votes[c] === 0) voted.push(c);
-    votes[c]! += 1 + Math.log1p(link.weight);
+    votes[c] = votes[c]! + 1 + Math.log1p(link.weight);
   }
   let best = clustering.unclustered >= 0 ? clustering.unclustered : 0;
   let bestVotes = -1;
