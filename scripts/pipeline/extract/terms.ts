@@ -107,9 +107,11 @@ export interface WordFacts {
   keyLast: string;
   wordsInner: readonly string[];
   wordsLast: readonly string[];
-  /** Never part of a term whatever its tag: markup ("&quot", "\\emph"), a stopword (also with a full stop kept:
-   * "in."), a single letter or an initial ("J."), no letter at all, a bare number ("2x", "10%"), or a BibTeX key left
-   * in an abstract ("jaeger2002tutorial"). */
+  /**
+   * Never part of a term whatever its tag: markup ("&quot", "\\emph"), a stopword (also with a full stop kept: "in."),
+   * a single letter or an initial ("J."), no letter at all, a bare number ("2x", "10%"), or a BibTeX key left in an
+   * abstract ("jaeger2002tutorial").
+   */
   nonTerm: boolean;
   /** Has a letter. */
   letter: boolean;
