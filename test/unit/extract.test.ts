@@ -198,6 +198,12 @@ describe('citations, math and method names', () => {
     expect(found).toContain('mapping');
   });
 
+  it('starts no term with "dimensional": "high dimensional space" is a term, "dimensional space" a piece of it', () => {
+    const found = phrases('We embed points in a high dimensional space and a low dimensional manifold.');
+    expect(found).toEqual(expect.arrayContaining(['high dimensional space', 'low dimensional manifold', 'space', 'manifold']));
+    expect(found.filter((p) => p.startsWith('dimensional'))).toEqual([]);
+  });
+
   it('makes no concept of authors cited with a year, and keeps names that a reference number or citation follows', () => {
     const found = phrases(
       'Batch normalization (Ioffe & Szegedy, 2015) and the bound of Audibert and Bubeck (2009) follow [Dasgupta, 2015]. ' +

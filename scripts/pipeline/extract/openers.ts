@@ -30,9 +30,12 @@ export const verbBeforeAdjective = (t: Token): boolean => {
   return (isIngNoun(t) || ING_NOUNS.has(word)) && !ING_MODIFIERS.has(word);
 };
 
-/** Adjectives that need a word before them ("quantization aware", "transformer based"): never a term's first word. */
+/**
+ * Adjectives that need a word before them ("quantization aware", "transformer based", "high dimensional"): never a
+ * term's first word.
+ */
 export const NEEDS_COMPLEMENT = new Set(
-  'aware based free driven guided agnostic specific dependent oriented friendly intensive preserving related centric wise level invariant efficient'.split(' '),
+  'aware based free driven guided agnostic specific dependent oriented friendly intensive preserving related centric wise level invariant efficient dimensional'.split(' '),
 );
 
 /**
