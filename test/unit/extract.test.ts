@@ -198,6 +198,12 @@ describe('citations, math and method names', () => {
     expect(found).toContain('mapping');
   });
 
+  it('reads -ing words that only ever start a clause as verbs: no "task requiring", "lower bound showing"', () => {
+    const found = phrases('A task requiring reasoning, a lower bound showing optimality and an algorithm achieving low regret aid decision making.');
+    expect(found.some((p) => /requiring|showing|achieving/.test(p))).toBe(false);
+    expect(found).toEqual(expect.arrayContaining(['task', 'lower bound', 'algorithm', 'decision making']));
+  });
+
   it('starts no term with "dimensional": "high dimensional space" is a term, "dimensional space" a piece of it', () => {
     const found = phrases('We embed points in a high dimensional space and a low dimensional manifold.');
     expect(found).toEqual(expect.arrayContaining(['high dimensional space', 'low dimensional manifold', 'space', 'manifold']));

@@ -23,6 +23,8 @@ const STOPWORDS = new Set(
   operatorname widetilde tilde hat bar vec log exp sup inf argmin argmax mathop varepsilon ell infty leq geq neq approx
   propto forall nabla mathsf boldsymbol rightarrow leftarrow mapsto eps whilst amongst w.r.t w.r.t. a.k.a a.k.a. hoc
   according including regarding concerning depending containing excluding involving i.d. pre sim
+  achieving allowing enabling ensuring exhibiting exploiting having outperforming performing providing requiring
+  satisfying showing yielding
   ibid ado inc inc. pt pt. sci chem comput trans tran`.split(/\s+/),
 );
 
