@@ -263,4 +263,15 @@ describe('singular', () => {
     expect(singular('metropolis-hastings')).toBe('metropolis-hastings');
     expect(singular('mini-batches')).toBe('mini-batch');
   });
+
+  it('knows Latin plurals in -ices and that "timeseries" is no plural', () => {
+    expect(['simplices', 'vortices', 'appendices', 'timeseries'].map(singular)).toEqual(['simplex', 'vortex', 'appendix', 'timeseries']);
+    expect(phrases('Multivariate timeseries are common.')).toContain('multivariate timeseries');
+  });
+
+  it('makes no term of a naming verb: "a network called actor"', () => {
+    const found = phrases('A network called actor learns a policy.');
+    expect(found.some((p) => /called/.test(p))).toBe(false);
+    expect(found).toEqual(expect.arrayContaining(['network', 'actor', 'policy']));
+  });
 });

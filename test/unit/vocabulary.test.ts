@@ -257,3 +257,21 @@ describe('joined prefixes and compounds', () => {
     expect(kept).toContain('quasi newton');
   });
 });
+
+describe('time series and idioms', () => {
+  const { kept, reasons } = select([
+    'We forecast multivariate time series; in stark contrast to prior work, the timeseries are long.',
+    'Time series classification of multivariate time series, in stark contrast to images.',
+    'Multivariate timeseries and financial time series are hard to forecast.',
+  ]);
+
+  it('makes "time series" and "timeseries" one concept, not "multivariate time" and "timesery"', () => {
+    expect(kept).toEqual(expect.arrayContaining(['timeseries', 'multivariate timeseries']));
+    expect(kept.some((id) => /timesery|multivariate time$/.test(id))).toBe(false);
+  });
+
+  it('drops idioms such as "in stark contrast"', () => {
+    expect(kept).not.toContain('stark contrast');
+    expect(reasons.get('stark contrast')).toMatch(/generic|research-speak|phrase/);
+  });
+});

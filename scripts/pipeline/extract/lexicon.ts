@@ -132,6 +132,7 @@ export const GENERIC_PHRASES = new Set([
   'sample pair', 'privacy concern', 'performance drop', 'data access', 'methods attempt', 'fewer parameter', 'test time', 'regularized form', 'substantial improvement', 'competitive performance',
   'state of the art', 'state of the art method', 'state of the art performance', 'state of the art result',
   'superior performance', 'strong performance', 'comparable performance', 'human evaluation', 'user study',
+  'stark contrast', 'sharp contrast', 'large collection', 'performance benefit', 'accuracy point', 'positive answer',
 ]);
 
 /** Words whose plural rules fool a suffix-stripper (pluralize turns data→datum, bias→bia, lens→len, axes→axe). */
@@ -142,6 +143,8 @@ const SINGULAR_EXCEPTIONS = new Map<string, string>([
   ['statistics', 'statistics'], ['dynamics', 'dynamics'], ['robotics', 'robotics'], ['graphics', 'graphics'],
   ['analytics', 'analytics'], ['kinematics', 'kinematics'], ['semantics', 'semantics'], ['news', 'news'],
   ['gaussians', 'gaussian'], ['indices', 'index'], ['matrices', 'matrix'], ['vertices', 'vertex'],
+  ['simplices', 'simplex'], ['vortices', 'vortex'], ['apices', 'apex'], ['cortices', 'cortex'], ['helices', 'helix'],
+  ['appendices', 'appendix'], ['timeseries', 'timeseries'],
   ['criteria', 'criterion'], ['phenomena', 'phenomenon'], ['minima', 'minimum'], ['maxima', 'maximum'],
   ['optima', 'optimum'], ['extrema', 'extremum'], ['spectra', 'spectrum'], ['corpora', 'corpus'], ['corpus', 'corpus'],
   ['status', 'status'], ['focus', 'focus'], ['consensus', 'consensus'], ['radius', 'radius'], ['virus', 'virus'],

@@ -24,7 +24,7 @@ const STOPWORDS = new Set(
   propto forall nabla mathsf boldsymbol rightarrow leftarrow mapsto eps whilst amongst w.r.t w.r.t. a.k.a a.k.a. hoc
   according including regarding concerning depending containing excluding involving i.d. pre sim
   achieving allowing enabling ensuring exhibiting exploiting having outperforming performing providing requiring
-  satisfying showing yielding
+  satisfying showing yielding called termed dubbed
   ibid ado inc inc. pt pt. sci chem comput trans tran`.split(/\s+/),
 );
 
