@@ -36,17 +36,17 @@ export function displayForm(surface: string, keepCase = false): string {
 
 /**
  * A concept's uses counted by their surface as written: a weight where title uses count half (Title Case says little
- * of spelling), and the uses in abstracts that are a whole noun phrase (not a piece of a longer one, which may be
- * capitalised for the longer one's sake: "Thresholding" of "Iterative Hard Thresholding").
+ * of spelling), the uses in abstracts, and those of them that are a whole noun phrase (not a piece of a longer one,
+ * which may be capitalised for the longer one's sake: "Thresholding" of "Iterative Hard Thresholding").
  */
-export type SurfaceCounts = Map<string, [weight: number, wholeInAbstract: number]>;
+export type SurfaceCounts = Map<string, [weight: number, inAbstract: number, wholeInAbstract: number]>;
 
 export function countSurface(counts: SurfaceCounts, o: { surface: string; field: 'title' | 'abstract'; maximal: boolean }): void {
   const title = o.field === 'title';
-  const whole = !title && o.maximal ? 1 : 0;
-  const entry = counts.get(o.surface);
-  if (entry) (entry[0] += title ? 0.5 : 1), (entry[1] += whole);
-  else counts.set(o.surface, [title ? 0.5 : 1, whole]);
+  let entry = counts.get(o.surface);
+  if (!entry) counts.set(o.surface, (entry = [0, 0, 0]));
+  entry[0] += title ? 0.5 : 1;
+  if (!title) (entry[1] += 1), (entry[2] += o.maximal ? 1 : 0);
 }
 
 /** The surface counts of a candidate's uses (not its derived ones), with runs of white space as one space. */
@@ -58,11 +58,11 @@ function tally(c: Candidate, counted?: SurfaceCounts): SurfaceCounts {
     for (const list of c.byPaper.values()) for (const o of list) countSurface(raw, o);
   }
   const counts: SurfaceCounts = new Map();
-  for (const [surface, [weight, abstract]] of raw) {
+  for (const [surface, [weight, inAbstract, whole]] of raw) {
     const s = surface.replace(/\s+/g, ' ');
     const entry = counts.get(s);
-    if (entry) (entry[0] += weight), (entry[1] += abstract);
-    else counts.set(s, [weight, abstract]);
+    if (entry) (entry[0] += weight), (entry[1] += inAbstract), (entry[2] += whole);
+    else counts.set(s, [weight, inAbstract, whole]);
   }
   return counts;
 }
@@ -76,22 +76,31 @@ const nameLike = (word: string): boolean => /^\p{Lu}/u.test(word) && !isAcronymL
 /**
  * The label as its authors write it when they agree on capitals: "Dirichlet process", "Swin Transformer", "Gaussian",
  * "Penn Treebank" — at least NAME_CASE_SHARE of the (three or more) uses written as the label in any case, whole noun
- * phrases in abstracts, have that one form, and it capitalises a word that is no common English word. Else the label
- * as displayForm gives it: "maximum inner product search", not the "Maximum Inner Product Search" of its definition.
+ * phrases in abstracts, have that one form, and it capitalises a word that is no common English word. A name of
+ * several words, all capitalised and none common, may count its uses inside longer phrases too ("Monte Carlo" of
+ * "Markov chain Monte Carlo"). Else the label as displayForm gives it: "maximum inner product search", not the "Maximum Inner Product
+ * Search" of its definition.
  */
 function writtenCase(label: string, counts: SurfaceCounts): string {
   const key = label.toLowerCase();
-  const forms = new Map<string, number>();
-  let uses = 0;
-  for (const [surface, [, whole]] of counts) {
-    if (whole === 0) continue;
-    const form = displayForm(surface, true);
-    if (form.toLowerCase() !== key) continue;
-    uses += whole;
-    forms.set(form, (forms.get(form) ?? 0) + whole);
-  }
-  const [best, n] = [...forms.entries()].sort(byCount)[0] ?? [label, 0];
-  return uses >= 3 && n >= NAME_CASE_SHARE * uses && best.split(' ').some(nameLike) ? best : label;
+  const agreed = (column: 1 | 2, accept: (form: string) => boolean): string | undefined => {
+    const forms = new Map<string, number>();
+    let uses = 0;
+    for (const [surface, entry] of counts) {
+      if (entry[column] === 0) continue;
+      const form = displayForm(surface, true);
+      if (form.toLowerCase() !== key) continue;
+      uses += entry[column];
+      forms.set(form, (forms.get(form) ?? 0) + entry[column]);
+    }
+    const [best, n] = [...forms.entries()].sort(byCount)[0] ?? [label, 0];
+    return uses >= 3 && n >= NAME_CASE_SHARE * uses && accept(best) ? best : undefined;
+  };
+  const named = (form: string): boolean => form.split(' ').some(nameLike);
+  // "Monte", "Carlo": names are in the word list too (films), but rarely; "Maximum Inner Product Search" is common words.
+  const rare = (w: string): boolean => isAcronymLike(w) || generalPerMillion(w.toLowerCase()) < 10;
+  const allCapitalised = (form: string): boolean => form.includes(' ') && form.split(' ').every((w) => /^\p{Lu}/u.test(w) && rare(w));
+  return agreed(2, named) ?? agreed(1, allCapitalised) ?? label;
 }
 
 const byCount = (a: [string, number], b: [string, number]): number => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);

@@ -37,4 +37,8 @@ describe('concept labels', () => {
     expect(label('thresholding', [['Thresholding', 'abstract', false], ['Thresholding', 'abstract', false], ['Thresholding', 'abstract', false], ['thresholding']])).toBe('thresholding');
     expect(label('dirichlet process', [['Dirichlet process'], ['Dirichlet processes']])).toBe('dirichlet process');
   });
+
+  it('let a name of several capitalised words count its uses inside longer phrases ("Markov chain Monte Carlo")', () => {
+    expect(label('monte carlo', [['Monte Carlo', 'abstract', false], ['Monte Carlo', 'abstract', false], ['Monte Carlo', 'abstract', false], ['Monte Carlo']])).toBe('Monte Carlo');
+  });
 });
