@@ -78,8 +78,8 @@ const nameLike = (word: string): boolean => /^\p{Lu}/u.test(word) && !isAcronymL
  * "Penn Treebank" — at least NAME_CASE_SHARE of the (three or more) uses written as the label in any case, whole noun
  * phrases in abstracts, have that one form, and it capitalises a word that is no common English word. A name of
  * several words, all capitalised and none common, may count its uses inside longer phrases too ("Monte Carlo" of
- * "Markov chain Monte Carlo"). Else the label as displayForm gives it: "maximum inner product search", not the "Maximum Inner Product
- * Search" of its definition.
+ * "Markov chain Monte Carlo"). Else the label as displayForm gives it: "maximum inner product search", not the
+ * "Maximum Inner Product Search" of its definition.
  */
 function writtenCase(label: string, counts: SurfaceCounts): string {
   const key = label.toLowerCase();
