@@ -1,12 +1,14 @@
 // Link stage: concept records with their papers and mention spans, and each paper's related papers explained by the
 // specific concepts they share (weighted by inverse document frequency and term type, compared by cosine).
+import { availableParallelism } from 'node:os';
 import type { ConceptType, MentionEdgeAttributes, RelatedPaper, Span } from '../../src/contract/types.ts';
 import { slugify } from './read.ts';
 import { countSurface, nameConcept, type SurfaceCounts } from './labels.ts';
 import type { SenseTable } from './senses.ts';
 import type { Candidate, Vocabulary } from './vocabulary.ts';
 import type { FieldOccurrence } from './extract/index.ts';
-import { kthLargest, Ranking } from './ranking.ts';
+import { ranks, RelatedLists, relateRange, RelateScratch, type RelateSettings, type SimilarityIndex } from './similarity.ts';
+import { relateInParallel, type ParallelTestHooks } from './parallel/relate.ts';
 import { MentionLink, SpanPool } from './mention-link.ts';
 
 /** A paper's mentions of a concept: also the attributes of its edge in the graph (one object for both). */
@@ -137,94 +139,93 @@ export function hubLimitFor(paperCounts: number[], corpusSize: number): number {
   return limit;
 }
 
+/**
+ * Papers from which the related-papers pass shares its work with a second thread (see ./parallel/relate.ts): below,
+ * the pass is over before a worker has loaded.
+ */
+export const PARALLEL_RELATE_FROM = 20_000;
+
+/** Threads for the related-papers pass when the caller did not say: two on a multi-core machine for big corpora. */
+export const defaultRelateThreads = (papers: number): number => (papers >= PARALLEL_RELATE_FROM ? Math.max(1, Math.min(2, availableParallelism())) : 1);
+
 /** Related papers of every paper: cosine over specificity-weighted concept sets, best first, with shared concepts. */
-export function relatePapers(paperKeys: string[], concepts: ConceptRecord[], options: LinkOptions): Map<string, RelatedPaper[]> {
-  const n = paperKeys.length;
-  const index = new Map(paperKeys.map((k, i) => [k, i]));
-  const hubLimit = hubLimitFor(concepts.map((c) => c.papers.size), n);
+export function relatePapers(
+  paperKeys: string[],
+  concepts: ConceptRecord[],
+  options: LinkOptions,
+  threads = defaultRelateThreads(paperKeys.length),
+  test?: ParallelTestHooks,
+): Map<string, RelatedPaper[]> {
+  const hubLimit = hubLimitFor(concepts.map((c) => c.papers.size), paperKeys.length);
   const used = concepts.filter((c) => c.papers.size <= hubLimit);
-  // Papers of each used concept and concepts of each paper (ascending), as flat arrays: the loop below visits up to
-  // PAIR_BUDGET (paper, paper) pairs.
-  const memberStart = new Int32Array(used.length + 1);
-  const memberList: number[] = [];
-  const perPaper = new Int32Array(n + 1);
+  const shared = threads > 1;
+  const index = similarityIndex(paperKeys, used, shared);
+  const settings = { maxRelated: options.maxRelated, minRelatedScore: options.minRelatedScore };
+  const lists = shared ? relateInParallel(index, settings, threads, test) : relateAll(index, settings);
+  const related = new Map<string, RelatedPaper[]>();
+  let p = 0;
+  for (const out of lists) {
+    const { ints, scores } = out;
+    for (let i = 0, s = 0; i < out.intCount; p++) {
+      const list: RelatedPaper[] = new Array<RelatedPaper>(ints[i++]!);
+      for (let r = 0; r < list.length; r++) {
+        const q = ints[i++]!;
+        const keys: string[] = new Array<string>(ints[i++]!);
+        for (let k = 0; k < keys.length; k++) keys[k] = used[ints[i++]!]!.key;
+        list[r] = { key: paperKeys[q]!, score: scores[s++]!, shared: keys };
+      }
+      related.set(paperKeys[p]!, list);
+    }
+  }
+  return related;
+}
+
+function relateAll(index: SimilarityIndex, settings: RelateSettings): RelatedLists[] {
+  const out = new RelatedLists();
+  relateRange(index, settings, 0, index.papers, new RelateScratch(index), out);
+  return [out];
+}
+
+/**
+ * The papers of each concept and the concepts of each paper (ascending) as flat arrays — in shared memory when other
+ * threads read them too — with the weights and orders the pass needs (see SimilarityIndex).
+ */
+function similarityIndex(paperKeys: string[], used: ConceptRecord[], shared: boolean): SimilarityIndex {
+  const n = paperKeys.length;
+  const int32 = (length: number): Int32Array => (shared ? new Int32Array(new SharedArrayBuffer(4 * length)) : new Int32Array(length));
+  const float64 = (length: number): Float64Array => (shared ? new Float64Array(new SharedArrayBuffer(8 * length)) : new Float64Array(length));
+  const at = new Map(paperKeys.map((k, i) => [k, i]));
+  const memberStart = int32(used.length + 1);
+  const perPaper = int32(n + 1);
+  let links = 0;
+  for (const c of used) links += c.papers.size;
+  const members = int32(links);
+  let m = 0;
   used.forEach((c, ci) => {
     for (const k of c.papers.keys()) {
-      const i = index.get(k);
-      if (i !== undefined) memberList.push(i), perPaper[i + 1]!++;
+      const i = at.get(k);
+      if (i !== undefined) (members[m++] = i), perPaper[i + 1]!++;
     }
-    memberStart[ci + 1] = memberList.length;
+    memberStart[ci + 1] = m;
   });
-  const members = Int32Array.from(memberList);
   const paperStart = perPaper;
   for (let p = 0; p < n; p++) paperStart[p + 1]! += paperStart[p]!;
-  const conceptList = new Int32Array(members.length);
+  const conceptList = int32(m);
   const fill = paperStart.slice(0, n);
   for (let ci = 0; ci < used.length; ci++) for (let j = memberStart[ci]!; j < memberStart[ci + 1]!; j++) conceptList[fill[members[j]!]!++] = ci;
-  const w2 = Float64Array.from(used, (c) => c.specificity ** 2);
-  const norm = new Float64Array(n);
+  const w2 = float64(used.length);
+  used.forEach((c, ci) => (w2[ci] = c.specificity ** 2));
+  const norm = float64(n);
   for (let p = 0; p < n; p++) {
     let sum = 0;
     for (let j = paperStart[p]!; j < paperStart[p + 1]!; j++) sum += w2[conceptList[j]!]!;
     norm[p] = Math.sqrt(sum) || 1;
   }
-
-  const dot = new Float64Array(n);
-  const mark = new Uint8Array(used.length);
-  const related = new Map<string, RelatedPaper[]>();
-  const best = new Ranking(n, paperKeys);
-  // The scores of the papers one paper touches; only the best few go into the heap (see shortlist).
-  const touched = new Int32Array(n);
-  const scoredPaper = new Int32Array(n);
-  const scored = new Float64Array(n);
-  const scratch = new Float64Array(n);
-  const shortlist = 4 * options.maxRelated;
-  for (let p = 0; p < n; p++) {
-    let t = 0;
-    for (let j = paperStart[p]!; j < paperStart[p + 1]!; j++) {
-      const ci = conceptList[j]!;
-      mark[ci] = 1;
-      const w = w2[ci]!;
-      for (let k = memberStart[ci]!, end = memberStart[ci + 1]!; k < end; k++) {
-        const q = members[k]!;
-        if (q === p) continue;
-        if (dot[q] === 0) touched[t++] = q;
-        dot[q]! += w;
-      }
-    }
-    let m = 0;
-    for (let i = 0; i < t; i++) {
-      const q = touched[i]!;
-      const score = dot[q]! / (norm[p]! * norm[q]!);
-      dot[q] = 0;
-      if (score >= options.minRelatedScore) (scoredPaper[m] = q), (scored[m++] = Math.round(score * 1000) / 1000);
-    }
-    // A big corpus touches thousands of papers per paper, and only the first few are ever read: the heap gets those
-    // scoring at least the shortlist's last score, and the rest only if the list is not full by then.
-    const cutoff = m > shortlist ? kthLargest(scored, m, shortlist, scratch) : -Infinity;
-    best.clear();
-    for (let i = 0; i < m; i++) if (scored[i]! >= cutoff) best.add(scoredPaper[i]!, scored[i]!);
-    let deferred = cutoff > -Infinity;
-    const list: RelatedPaper[] = [];
-    for (;;) {
-      let at = best.pop();
-      if (at < 0 && deferred) {
-        deferred = false;
-        for (let i = 0; i < m; i++) if (scored[i]! < cutoff) best.add(scoredPaper[i]!, scored[i]!);
-        at = best.pop();
-      }
-      if (at < 0) break;
-      const q = best.paper[at]!;
-      const shared: ConceptRecord[] = [];
-      for (let j = paperStart[q]!; j < paperStart[q + 1]!; j++) if (mark[conceptList[j]!] === 1) shared.push(used[conceptList[j]!]!);
-      // One shared single word ("propagation", "loss") can mean different things in two papers: not a reason.
-      if (shared.length === 1 && shared[0]!.type === 'word') continue;
-      shared.sort((a, b) => b.specificity - a.specificity || cmp(a.key, b.key));
-      list.push({ key: paperKeys[q]!, score: best.score[at]!, shared: shared.map((c) => c.key) });
-      if (list.length >= options.maxRelated) break;
-    }
-    for (let j = paperStart[p]!; j < paperStart[p + 1]!; j++) mark[conceptList[j]!] = 0;
-    related.set(paperKeys[p]!, list);
-  }
-  return related;
+  const keyRank = int32(n);
+  keyRank.set(ranks(n, (a, b) => cmp(paperKeys[a]!, paperKeys[b]!)));
+  const conceptRank = int32(used.length);
+  conceptRank.set(ranks(used.length, (a, b) => used[b]!.specificity - used[a]!.specificity || cmp(used[a]!.key, used[b]!.key)));
+  const single = shared ? new Uint8Array(new SharedArrayBuffer(used.length)) : new Uint8Array(used.length);
+  used.forEach((c, ci) => (single[ci] = c.type === 'word' ? 1 : 0));
+  return { papers: n, memberStart, members: members.subarray(0, m), paperStart, conceptList, w2, norm, keyRank, conceptRank, single };
 }

@@ -1,11 +1,9 @@
 // Best-first selection for the related-papers pass: a binary heap of scored papers (ties broken by key) and a
 // quickselect for the k-th best score, so a paper that touches thousands of others ranks only the few it keeps.
 
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
 /**
- * Scored papers, taken best first (higher score, then smaller key): a binary heap, so taking the first k of m scored
- * papers costs m + k·log m instead of sorting all m.
+ * Scored papers, taken best first (higher score, then smaller key: `keyRank` is each paper's place in key order): a
+ * binary heap, so taking the first k of m scored papers costs m + k·log m instead of sorting all m.
  */
 export class Ranking {
   readonly paper: Int32Array;
@@ -14,7 +12,7 @@ export class Ranking {
   private size = 0;
   private count = 0;
 
-  constructor(capacity: number, private readonly keys: string[]) {
+  constructor(capacity: number, private readonly keyRank: Int32Array) {
     this.paper = new Int32Array(capacity);
     this.score = new Float64Array(capacity);
     this.heap = new Int32Array(capacity);
@@ -44,7 +42,7 @@ export class Ranking {
 
   private before(a: number, b: number): boolean {
     const d = this.score[a]! - this.score[b]!;
-    return d > 0 || (d === 0 && cmp(this.keys[this.paper[a]!]!, this.keys[this.paper[b]!]!) < 0);
+    return d > 0 || (d === 0 && this.keyRank[this.paper[a]!]! < this.keyRank[this.paper[b]!]!);
   }
 
   private up(i: number): void {

@@ -172,3 +172,47 @@ describe('memory between stages', () => {
     expect(serializeAtlas(result.atlas)).toBe(bytes);
   });
 });
+
+describe('the related-papers pass on two threads', () => {
+  // 3,000 papers (six chunks of work) sharing concepts of every kind, drawn by a seeded generator.
+  const link = { kind: 'mentions' as const, weight: 1, titleSpans: [], abstractSpans: [] };
+  let state = 11;
+  const random = (): number => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const paperKeys = Array.from({ length: 3000 }, (_, i) => `p:${String((i * 7919) % 3000).padStart(4, '0')}`);
+  const types: Array<ConceptRecord['type']> = ['word', 'phrase', 'acronym', 'token'];
+  const concepts: ConceptRecord[] = Array.from({ length: 600 }, (_, i) => {
+    const papers = new Set<string>();
+    const df = 2 + Math.floor(random() ** 3 * 60);
+    while (papers.size < df) papers.add(paperKeys[Math.floor(random() * paperKeys.length)]!);
+    // Specificities repeat, so the order of shared concepts falls back on their keys.
+    return { key: `c:${i}`, id: `${i}`, label: `${i}`, aliases: [], type: types[i % 4]!, specificity: 1 + (i % 7), papers: new Map([...papers].map((p) => [p, link])) };
+  });
+  const options = { maxRelated: 10, minRelatedScore: 0.05 };
+
+  it('gives every paper the same list as one thread, with the worker doing part of the work', () => {
+    const one = relatePapers(paperKeys, concepts, options, 1);
+    let workerChunks = 0;
+    const two = relatePapers(paperKeys, concepts, options, 2, { waitForWorkersMs: 60_000, onWorkerChunks: (n) => (workerChunks = n) });
+    expect(workerChunks).toBeGreaterThan(0);
+    expect([...two.keys()]).toEqual([...one.keys()]);
+    expect(Object.fromEntries(two)).toEqual(Object.fromEntries(one));
+    expect([...one.values()].filter((l) => l.length > 0).length).toBeGreaterThan(2500);
+  });
+
+  it('lists equal scores by paper key and shared concepts most specific first, then by key', () => {
+    const one = relatePapers(paperKeys, concepts, options, 1);
+    const specificity = new Map(concepts.map((c) => [c.key, c.specificity]));
+    let ties = 0;
+    for (const list of one.values()) {
+      list.forEach((r, i) => {
+        const next = list[i + 1];
+        if (next && next.score === r.score) (ties++, expect(r.key < next.key).toBe(true));
+        r.shared.forEach((c, j) => {
+          const d = r.shared[j + 1];
+          if (d) expect(specificity.get(c)! > specificity.get(d)! || (specificity.get(c) === specificity.get(d) && c < d)).toBe(true);
+        });
+      });
+    }
+    expect(ties).toBeGreaterThan(0);
+  });
+});

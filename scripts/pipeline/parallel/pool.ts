@@ -23,17 +23,24 @@ const WORKER_URL = new URL('./worker.mjs', import.meta.url);
  */
 const workerExecArgv = (): string[] => process.execArgv.filter((a) => a === '--cpu-prof' || a.startsWith('--cpu-prof-dir='));
 
+/**
+ * Starts a worker thread running worker.mjs, which loads `setup.entry` (default the extraction worker) with `setup` as
+ * its workerData; the setup's port is transferred to it. It does not keep the process alive.
+ */
+export function startWorker(setup: { entry?: string; port: MessagePort }): Worker {
+  const worker = new Worker(WORKER_URL, { workerData: setup, transferList: [setup.port], execArgv: workerExecArgv() });
+  worker.unref();
+  // Failures are reported through the port (or end in a timeout); an unhandled 'error' event would kill the process.
+  worker.on('error', () => {});
+  return worker;
+}
+
 export function startWorkers(count: number, signal: SharedArrayBuffer, tableLimit: number | undefined): PoolWorker[] {
-  const execArgv = workerExecArgv();
   const pool: PoolWorker[] = [];
   for (let i = 0; i < count; i++) {
     const { port1, port2 } = new MessageChannel();
     const setup: WorkerSetup = { port: port2, signal, ...(tableLimit !== undefined ? { tableLimit } : {}) };
-    const worker = new Worker(WORKER_URL, { workerData: setup, transferList: [port2], execArgv });
-    worker.unref();
-    // Failures are reported through the port (or end in a timeout); an unhandled 'error' event would kill the process.
-    worker.on('error', () => {});
-    pool.push({ worker, port: port1, ready: false, inFlight: 0, table: [] });
+    pool.push({ worker: startWorker(setup), port: port1, ready: false, inFlight: 0, table: [] });
   }
   return pool;
 }

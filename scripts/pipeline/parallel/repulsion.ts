@@ -7,7 +7,8 @@
 // chunks; GEN is the generation of the quadtree's arrays (they are replaced when the tree outgrows them, and a
 // worker maps the new ones from its port before computing anything); QUIT ends the workers.
 import { availableParallelism } from 'node:os';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
+import { startWorker } from './pool.ts';
 import { PPN, repulseRange, type RegionArrays, type Repulsion } from './forceatlas2.ts';
 
 export const EPOCH = 0;
@@ -64,10 +65,7 @@ export function startRepulsionPool(threads: number, nodes: Float32Array, coeffic
   for (let i = 0; i < threads - 1; i++) {
     const { port1, port2 } = new MessageChannel();
     const setup: LayoutWorkerSetup = { entry: './layout-worker.ts', port: port2, signal, control, nodes: nodes.buffer, coefficient, thetaSquared };
-    const worker = new Worker(new URL('./worker.mjs', import.meta.url), { workerData: setup, transferList: [port2], execArgv: process.execArgv.filter((a) => a === '--cpu-prof' || a.startsWith('--cpu-prof-dir=')) });
-    worker.unref();
-    worker.on('error', () => {});
-    workers.push({ worker, port: port1 });
+    workers.push({ worker: startWorker(setup), port: port1 });
   }
   let posted = -1;
 
