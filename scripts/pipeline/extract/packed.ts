@@ -114,15 +114,7 @@ function packedReader(t: PackedTerms): TermsReader {
   const { ints, strings } = t;
   const flags = (i: number): number => ints[i * INTS + 6]!;
   const words = (i: number): string[] => t.odd?.get(i)?.words ?? wordsOf(strings[i * STRINGS]!);
-  const acronymAt = (i: number): number[] => {
-    const oddOne = t.odd?.get(i);
-    if (oddOne) return oddOne.acronymAt;
-    const mask = flags(i) >>> MASK_SHIFT;
-    if (mask === 0) return NONE;
-    const out: number[] = [];
-    for (let a = 0; a < MASK_WORDS; a++) if (mask & (1 << a)) out.push(a);
-    return out;
-  };
+  const acronymAt = (i: number): number[] => t.odd?.get(i)?.acronymAt ?? acronymsOf(flags(i));
   return {
     key: t.key,
     size: t.size,
@@ -135,22 +127,35 @@ function packedReader(t: PackedTerms): TermsReader {
     occurrence: (i) => {
       const at = i * INTS;
       const s = i * STRINGS;
-      return new PackedOccurrence(words(i), acronymAt(i), strings[s + 1]!, strings[s + 2]!, strings[s + 3]!, ints[at]!, ints[at + 1]!, ints[at + 2]!, ints[at + 3]!, ints[at + 4]!, ints[at + 5]!, flags(i));
+      const oddOne = t.odd?.get(i);
+      const Kind = oddOne ? OddOccurrence : PackedOccurrence;
+      const o = new Kind(strings[s]!, strings[s + 1]!, strings[s + 2]!, strings[s + 3]!, ints[at]!, ints[at + 1]!, ints[at + 2]!, ints[at + 3]!, ints[at + 4]!, ints[at + 5]!, flags(i));
+      return oddOne ? (o as OddOccurrence).with(oddOne.words, oddOne.acronymAt) : o;
     },
     forEachTag: (visit) => t.tagWords.forEach((word, i) => visit(word, t.tagCounts[i * 2]!, t.tagCounts[i * 2 + 1]!)),
   };
 }
 
+/** Which words came from acronym-like tokens, from an occurrence's flags. */
+function acronymsOf(flags: number): number[] {
+  const mask = flags >>> MASK_SHIFT;
+  if (mask === 0) return NONE;
+  const out: number[] = [];
+  for (let a = 0; a < MASK_WORDS; a++) if (mask & (1 << a)) out.push(a);
+  return out;
+}
+
 /**
- * An occurrence read back from packed terms: a FieldOccurrence whose six flags are one number. The normalize stage
- * holds millions of these (3.8 million at 100,000 papers); this form is about a third smaller than the plain object.
+ * An occurrence read back from packed terms: a FieldOccurrence whose six flags are one number, and whose words and
+ * acronym positions are worked out when read (after the normalize stage nothing reads them). The normalize stage
+ * holds millions of these (3.8 million at 100,000 papers); this form is about half the plain object.
  */
 class PackedOccurrence implements FieldOccurrence {
+  readonly #wordKey: string;
   readonly #flags: number;
 
   constructor(
-    readonly words: string[],
-    readonly acronymAt: number[],
+    wordKey: string,
     readonly surface: string,
     readonly left: string,
     readonly right: string,
@@ -162,9 +167,16 @@ class PackedOccurrence implements FieldOccurrence {
     readonly length: number,
     flags: number,
   ) {
+    this.#wordKey = wordKey;
     this.#flags = flags;
   }
 
+  get words(): string[] {
+    return wordsOf(this.#wordKey);
+  }
+  get acronymAt(): number[] {
+    return acronymsOf(this.#flags);
+  }
   get maximal(): boolean {
     return (this.#flags & MAXIMAL) !== 0;
   }
@@ -182,5 +194,27 @@ class PackedOccurrence implements FieldOccurrence {
   }
   get field(): Field {
     return this.#flags & ABSTRACT ? 'abstract' : 'title';
+  }
+}
+
+/**
+ * An occurrence whose words cannot be rebuilt from their space-joined key, or whose acronyms do not fit the mask (see
+ * PackedTerms.odd): the rare kind, so its two extra fields do not make every packed occurrence bigger.
+ */
+class OddOccurrence extends PackedOccurrence {
+  #words: string[] = [];
+  #acronymAt: number[] = NONE;
+
+  with(words: string[], acronymAt: number[]): this {
+    this.#words = words;
+    this.#acronymAt = acronymAt;
+    return this;
+  }
+
+  override get words(): string[] {
+    return this.#words;
+  }
+  override get acronymAt(): number[] {
+    return this.#acronymAt;
   }
 }
