@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import type { SerializedAtlas } from '../../src/contract/types.ts';
 import { validateGraph } from '../../src/contract/validate.ts';
 import { buildAtlas, type BuildResult } from '../pipeline/build.ts';
+import type { JsonText } from '../pipeline/emit.ts';
 import { rareDropped, type Dropped } from '../pipeline/vocabulary.ts';
 import { defaultThreads, extractAll } from '../pipeline/parallel/extract.ts';
 import { CorpusError, decodeCorpus, readCorpus } from '../pipeline/read.ts';
@@ -235,7 +236,7 @@ export function writeJson(file: string, value: object, keep = 16e6): { bytes: nu
         const items = v as unknown[];
         put('[');
         for (let i = 0, step = 64; i < items.length; ) {
-          const piece = JSON.stringify(items.slice(i, i + step));
+          const piece = sliceJson(items, i, i + step);
           if (i > 0) put(',');
           put(piece.slice(1, -1));
           i += step;
@@ -252,6 +253,18 @@ export function writeJson(file: string, value: object, keep = 16e6): { bytes: nu
     closeSync(fd);
   }
   return kept ? { bytes, text: Buffer.concat(kept) } : { bytes };
+}
+
+/** JSON.stringify(items.slice(from, to)), by the items' own jsonText when they all have one (see JsonText). */
+function sliceJson(items: unknown[], from: number, to: number): string {
+  const end = Math.min(to, items.length);
+  let out = '';
+  for (let i = from; i < end; i++) {
+    const item = items[i] as Partial<JsonText> | null | undefined;
+    if (typeof item?.jsonText !== 'function') return JSON.stringify(items.slice(from, to));
+    out += i > from ? `,${item.jsonText()}` : item.jsonText();
+  }
+  return `[${out}]`;
 }
 
 const byPapers = (a: Dropped, b: Dropped): number => b.papers - a.papers || (a.id < b.id ? -1 : 1);

@@ -2,6 +2,7 @@
 // 100,000 papers has 2.5 million such edges; as arrays of [start, end] arrays their spans took ~630 MB of heap,
 // packed they take a few bytes each. They read, and serialize, as the contract's plain MentionEdgeAttributes.
 import type { MentionEdgeAttributes, Span } from '../../src/contract/types.ts';
+import type { JsonText } from './emit.ts';
 
 /** Spans of many links, end to end: [start, end] pairs, title spans first then abstract spans per link. */
 export class SpanPool {
@@ -20,6 +21,13 @@ export class SpanPool {
     return at;
   }
 
+  /** The spans as JSON, "[[s,e],[s,e]]": what JSON.stringify(this.spans(at, count)) gives, without the arrays. */
+  spansJson(at: number, count: number): string {
+    let out = '[';
+    for (let i = 0; i < count; i++) out += `${i > 0 ? ',' : ''}[${this.data[at + 2 * i]!},${this.data[at + 2 * i + 1]!}]`;
+    return `${out}]`;
+  }
+
   spans(at: number, count: number): Span[] {
     const out: Span[] = new Array<Span>(count);
     for (let i = 0; i < count; i++) out[i] = [this.data[at + 2 * i]!, this.data[at + 2 * i + 1]!];
@@ -27,7 +35,7 @@ export class SpanPool {
   }
 }
 
-export class MentionLink implements MentionEdgeAttributes {
+export class MentionLink implements MentionEdgeAttributes, JsonText {
   readonly #pool: SpanPool;
   readonly #at: number;
   readonly #titles: number;
@@ -58,6 +66,12 @@ export class MentionLink implements MentionEdgeAttributes {
   /** A new array on every read. */
   get abstractSpans(): Span[] {
     return this.#pool.spans(this.#at + 2 * this.#titles, this.#abstracts);
+  }
+
+  /** JSON.stringify(this), made directly (a big map writes millions of these). */
+  jsonText(): string {
+    const pool = this.#pool;
+    return `{"kind":"mentions","weight":${JSON.stringify(this.weight)},"titleSpans":${pool.spansJson(this.#at, this.#titles)},"abstractSpans":${pool.spansJson(this.#at + 2 * this.#titles, this.#abstracts)}}`;
   }
 
   toJSON(): MentionEdgeAttributes {

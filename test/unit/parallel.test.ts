@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../../scripts/cli/args.ts';
 import { runGraphBuild, writeJson, type BuildStats } from '../../scripts/cli/graph.ts';
-import { serializeAtlas } from '../../scripts/pipeline/emit.ts';
+import { PairEdge, serializeAtlas } from '../../scripts/pipeline/emit.ts';
+import { MentionLink, SpanPool } from '../../scripts/pipeline/mention-link.ts';
 import { defaultThreads, extractAll } from '../../scripts/pipeline/parallel/extract.ts';
 import { prestartWorkers, takePrestarted } from '../../scripts/pipeline/parallel/pool.ts';
 import { prestartFor, PRESTART_FROM_BYTES } from '../../scripts/cli/prestart.ts';
@@ -117,10 +118,13 @@ describe('extraction on worker threads', () => {
 describe('writeJson', () => {
   it('writes the same bytes as serializeAtlas, in pieces', () => {
     const dir = mkdtempSync(join(tmpdir(), 'atlas-json-'));
+    const pool = new SpanPool();
     const values = [
       { attributes: { a: 1, s: 'é "q" \u2028' }, options: { type: 'undirected' }, nodes: [{ key: 'p:1', attributes: { x: 1.5, u: undefined } }, { key: 'c:2' }], edges: [] },
       { skip: undefined, empty: [], holes: [1, undefined, () => 2], nested: [[1, [2]], { deep: [null] }], last: 'x' },
       {},
+      // Edges that write their own JSON (PairEdge.jsonText), among values that do not.
+      { edges: Array.from({ length: 300 }, (_, i) => new PairEdge(`p:${i}`, `c:"${i % 7}"`, new MentionLink(i, pool, [[i, i + 1]], []))), mixed: [new PairEdge('p:x', 'c:y', new MentionLink(1, pool, [], [])), { plain: 1 }] },
     ];
     for (const [i, value] of values.entries()) {
       const file = join(dir, `${i}.json`);
