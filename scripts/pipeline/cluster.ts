@@ -21,12 +21,18 @@ export interface Clustering {
 export function clusterPapers(paperKeys: string[], related: Map<string, RelatedPaper[]>, options: ClusterOptions): Clustering {
   const graph = new Graph({ type: 'undirected' });
   for (const p of paperKeys) graph.addNode(p);
-  for (const p of paperKeys)
+  // One edge per related pair, made by whichever of its papers comes first; its weight is the higher of the two scores.
+  // Whether the other paper lists this one too is read from its (short) list, not asked of the graph.
+  const at = new Map(paperKeys.map((k, i) => [k, i]));
+  paperKeys.forEach((p, i) => {
     for (const r of related.get(p) ?? []) {
-      if (!graph.hasNode(r.key)) continue;
-      if (graph.hasEdge(p, r.key)) graph.updateEdgeAttribute(p, r.key, 'weight', (w: number | undefined) => Math.max(w ?? 0, r.score));
-      else graph.addEdge(p, r.key, { weight: r.score });
+      const j = at.get(r.key);
+      if (j === undefined) continue;
+      const back = j < i ? related.get(r.key)?.find((b) => b.key === p) : undefined;
+      if (!back) graph.addEdge(p, r.key, { weight: r.score });
+      else if (back.score < r.score) graph.setEdgeAttribute(r.key, p, 'weight', r.score);
     }
+  });
   const raw = graph.size > 0 ? louvain(graph, { rng: randomLcg(options.seed), resolution: options.resolution, getEdgeWeight: 'weight' }) : {};
 
   const members = new Map<number, string[]>();
