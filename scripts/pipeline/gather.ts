@@ -166,19 +166,19 @@ export function gatherCandidates(papers: ReadonlyArray<PaperTerms | PackedTerms>
 
   // Pass 2: the occurrences of the gathered ids, as objects, grouped into candidates.
   const out = new Map<string, Candidate>();
-  const candidateOf = new Map<number, Candidate>();
+  const candidateOf = new Array<Candidate | undefined>(idAt.length);
   readers.forEach((r, p) => {
     const paperIds = ids[p]!;
     for (let i = 0; i < r.size; i++) {
       const k = paperIds[i]!;
       if (!gathered[k]) continue;
-      let c = candidateOf.get(k);
+      let c = candidateOf[k];
       if (!c) {
         const id = idAt[k]!;
         c = { id, words: id.split(' ').length, byPaper: new Map(), technical: technical(k), nounShare: nounShare(id), derived: new Map() };
         const sense = senseOf.get(k);
         if (sense) c.sense = sense;
-        candidateOf.set(k, c);
+        candidateOf[k] = c;
         out.set(id, c);
       }
       const into = r.derived(i) ? c.derived : c.byPaper;

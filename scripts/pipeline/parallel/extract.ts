@@ -17,6 +17,9 @@ import type { Reply, Task, WireTerms } from './protocol.ts';
 /** Below this many papers one thread is faster: starting a worker (tsx, wink-nlp's model) costs about a second. */
 export const PARALLEL_FROM = 500;
 
+/** Batches given to a worker ahead of its replies. */
+const IN_FLIGHT = 4;
+
 /** Threads for a corpus when the user did not say: both cores of a 2-core machine for big corpora, else one. */
 export function defaultThreads(paperCount: number): number {
   return paperCount > PARALLEL_FROM ? Math.max(1, Math.min(2, availableParallelism())) : 1;
@@ -103,8 +106,10 @@ export function extractAll(papers: ExtractInput[], options: ExtractAllOptions): 
             w.inFlight--;
           }
         }
-        // Two tasks in flight per worker, so a worker never idles while this thread extracts or reads a reply.
-        while (w.ready && w.inFlight < 2 && next < tasks.length) {
+        // Tasks in flight per worker, so a worker never idles while this thread extracts a batch, reads replies or
+        // collects garbage (a pause can outlast two batches: with two in flight a worker idled 3.6% of a 30k-paper run,
+        // with four 1.2%).
+        while (w.ready && w.inFlight < IN_FLIGHT && next < tasks.length) {
           w.port.postMessage(tasks[next++]!);
           w.inFlight++;
         }
