@@ -88,8 +88,8 @@ const generic = (w: string): boolean => GENERIC_WORDS.has(w) || GENERIC_MODIFIER
 /** Heads that make a phrase of otherwise generic words technical: "domain adaptation", "loss function", "metric learning". */
 const TECHNICAL_HEADS = new Set(['adaptation', 'learning', 'function', 'representation', 'optimization', 'distillation', 'estimation', 'factor', 'attention']);
 
-/** -ing words that, opening a phrase, act on its head: "training …", "learning …", "computing …". */
-const ACTING_ING = new Set(['training', 'learning', 'computing', 'modeling', 'modelling', 'understanding', 'estimating', 'solving', 'optimizing']);
+/** Verbs that, opening a phrase, act on its head: "training …", "learning …", "computing …", "train …". */
+const ACTING = new Set(['training', 'learning', 'computing', 'modeling', 'modelling', 'understanding', 'estimating', 'solving', 'optimizing', 'train']);
 /** Heads such a phrase acts on — models and what is learnt or computed — rather than names ("learning rate"). */
 const ACTED_ON = new Set(['network', 'net', 'gan', 'rnn', 'cnn', 'dnn', 'nn', 'lstm', 'autoencoder', 'model', 'representation', 'embedding', 'derivative', 'likelihood', 'uncertainty', 'relationship']);
 
@@ -124,8 +124,9 @@ export function wordsReason(c: CandidateTraits, options: VocabularyOptions): str
   // the corpus, is the front of a longer term ("random variable", "gradient descent", "false positive" end in nouns).
   if (!c.technical && c.nounShare < 0.5 && looksAdjectival(words[words.length - 1]!)) return 'ends in an adjective';
   if (GENERIC_HEADS.has(words[words.length - 1]!)) return 'generic head';
-  // "training deep neural networks", "training GANs", "learning representations": a verb and what it acts on.
-  if (ACTING_ING.has(words[0]!) && ACTED_ON.has(words[words.length - 1]!) && (words.length > 2 || words[words.length - 1] !== 'model'))
+  // "training deep neural networks", "training GANs", "learning representations", "train CNNs": a verb and what it
+  // acts on.
+  if (ACTING.has(words[0]!) && ACTED_ON.has(words[words.length - 1]!) && (words.length > 2 || words[words.length - 1] !== 'model'))
     return 'a verb and its object';
   return undefined;
 }

@@ -274,4 +274,10 @@ describe('singular', () => {
     expect(found.some((p) => /called/.test(p))).toBe(false);
     expect(found).toEqual(expect.arrayContaining(['network', 'actor', 'policy']));
   });
+
+  it('opens no term with "lack", and keeps the phrase after it: "categories that lack bounding box annotations"', () => {
+    const found = phrases('Existing methods lack statistical guarantees. Categories that lack bounding box annotations.');
+    expect(found.some((p) => /^lack/.test(p))).toBe(false);
+    expect(found).toEqual(expect.arrayContaining(['statistical guarantee', 'bounding box annotation']));
+  });
 });

@@ -219,6 +219,8 @@ describe('a verb and its object', () => {
     expect(reason('training deep neural network')).toBe('a verb and its object');
     expect(reason('training gan')).toBe('a verb and its object');
     expect(reason('learning representation')).toBe('a verb and its object');
+    expect(reason('train deep network')).toBe('a verb and its object');
+    expect(reason('train cnn')).toBe('a verb and its object');
   });
 
   it('while an -ing word naming its head\'s kind stays: "learning dynamics", "training signal", "learning curve"', () => {
@@ -226,6 +228,7 @@ describe('a verb and its object', () => {
     expect(reason('training signal')).toBeUndefined();
     expect(reason('learning curve')).toBeUndefined();
     expect(reason('sequence model')).toBeUndefined();
+    expect(reason('train time')).toBeUndefined();
   });
 });
 

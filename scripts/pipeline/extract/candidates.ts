@@ -2,7 +2,7 @@
 // that ends in a noun (so "KV cache quantization" also offers "KV cache" and "quantization" to the corpus statistics).
 import { factsOf, type Token } from './tokens.ts';
 import { singular } from './lexicon.ts';
-import { ING_MODIFIERS, ING_NOUNS, isGenericModifier, isIngNoun, lower, NEEDS_COMPLEMENT, verbBeforeAdjective } from './openers.ts';
+import { ING_MODIFIERS, ING_NOUNS, isGenericModifier, isIngNoun, lower, NEEDS_COMPLEMENT, verbBeforeAdjective, VERBS_READ_AS_NOUNS } from './openers.ts';
 import { coordinated, nominalized } from './coordination.ts';
 import type { WordFacts } from './terms.ts';
 
@@ -250,7 +250,8 @@ export function candidates(text: string, allTokens: Token[], chunkBase: number, 
     for (let from = start; from < end; from++) {
       const first = tokens[from]!;
       if (from > start && isGenericModifier(tokens, from)) continue;
-      if (NEEDS_COMPLEMENT.has(lower(first))) continue;
+      const opener = lower(first);
+      if (NEEDS_COMPLEMENT.has(opener) || VERBS_READ_AS_NOUNS.has(opener)) continue;
       for (let to = from + 1; to <= Math.min(end, from + MAX_WORDS); to++) {
         const last = tokens[to - 1]!;
         if (crossing && to - 1 > from && crossing[to - 1]! >= 0 && from > crossing[to - 1]!) break;

@@ -39,6 +39,12 @@ export const NEEDS_COMPLEMENT = new Set(
 );
 
 /**
+ * Verbs wink tags as nouns before a noun phrase ("methods lack statistical guarantees"): never a term's first word,
+ * while the phrase after them still is one ("categories that lack bounding box annotations").
+ */
+export const VERBS_READ_AS_NOUNS = new Set(['lack', 'lacks']);
+
+/**
  * "high accuracy", "low error", "high variance": a level of some quantity, not a term — unless the noun after it makes
  * an established one ("high dimensional", "low rank", "high resolution", "low precision", "low-pass").
  */
