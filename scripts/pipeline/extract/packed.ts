@@ -148,7 +148,7 @@ function acronymsOf(flags: number): number[] {
 /**
  * An occurrence read back from packed terms: a FieldOccurrence whose six flags are one number, and whose words and
  * acronym positions are worked out when read (after the normalize stage nothing reads them). The normalize stage
- * holds millions of these (3.8 million at 100,000 papers); this form is about half the plain object.
+ * holds millions of these (3.8 million at 100,000 papers); this form is about a third smaller than the plain object.
  */
 class PackedOccurrence implements FieldOccurrence {
   readonly #wordKey: string;

@@ -9,6 +9,5 @@ try {
   setup.port.postMessage({ type: 'error', message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
   const ctrl = new Int32Array(setup.control);
   Atomics.store(ctrl, FAILED, 1);
-  Atomics.add(ctrl, COMPLETED, 0);
   Atomics.notify(ctrl, COMPLETED);
 }
