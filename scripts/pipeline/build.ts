@@ -16,6 +16,7 @@ import { buildSenses } from './senses.ts';
 import { knownShare, startPositions } from './stability.ts';
 import { paperTerms } from './terms-of-paper.ts';
 import { gatherCandidates } from './gather.ts';
+import { foldInnerPlurals } from './inner-plurals.ts';
 import { selectVocabulary, type Dropped, type LeftOut, type RareCandidates } from './vocabulary.ts';
 
 export interface BuildInput {
@@ -187,6 +188,7 @@ function selectConcepts(
   const user = applyOverrides(candidates, overrides);
   lap('normalize', true);
   const vocabulary = selectVocabulary(candidates, paperCount, options, user, leftOut);
+  foldInnerPlurals(vocabulary);
   const terms = paperTerms(vocabulary, options);
   // From here only the kept candidates are read: the others' occurrences can go before the concept records are made.
   candidates.clear();

@@ -110,6 +110,13 @@ export interface AppliedOverrides {
   unknown: string[];
 }
 
+/** Adds the occurrences of `other` to `target`'s, paper by paper. */
+export function mergeInto(target: Candidate, other: Candidate): void {
+  for (const [paper, list] of other.byPaper) target.byPaper.set(paper, [...(target.byPaper.get(paper) ?? []), ...list]);
+  for (const [paper, list] of other.derived) target.derived.set(paper, [...(target.derived.get(paper) ?? []), ...list]);
+  target.technical ||= other.technical;
+}
+
 /** Merges candidate groups in place and resolves the other overrides to candidate ids. */
 export function applyOverrides(candidates: Map<string, Candidate>, overrides: Overrides): AppliedOverrides {
   // Indexing every surface form of every candidate takes a while on a big corpus: only done when a name is asked for.
@@ -128,9 +135,7 @@ export function applyOverrides(candidates: Map<string, Candidate>, overrides: Ov
     for (const id of ids.slice(1)) {
       const other = candidates.get(id);
       if (!other || other === target) continue;
-      for (const [paper, list] of other.byPaper) target.byPaper.set(paper, [...(target.byPaper.get(paper) ?? []), ...list]);
-      for (const [paper, list] of other.derived) target.derived.set(paper, [...(target.derived.get(paper) ?? []), ...list]);
-      target.technical ||= other.technical;
+      mergeInto(target, other);
       candidates.delete(id);
     }
   }
