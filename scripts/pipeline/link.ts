@@ -3,6 +3,7 @@
 import { availableParallelism } from 'node:os';
 import type { ConceptType, MentionEdgeAttributes, RelatedPaper, Span } from '../../src/contract/types.ts';
 import { slugify } from './read.ts';
+import { DATASET_HEADS } from './extract/lexicon.ts';
 import { countSurface, nameConcept, type SurfaceCounts } from './labels.ts';
 import type { SenseTable } from './senses.ts';
 import type { Candidate, Vocabulary } from './vocabulary.ts';
@@ -96,8 +97,6 @@ export function buildConcepts(
   });
 }
 
-/** Words that say the name before them is a dataset: "MNIST dataset", "GLUE benchmark", "Penn Treebank corpus". */
-const DATASET_HEADS = new Set(['dataset', 'benchmark', 'corpus', 'database', 'suite', 'leaderboard']);
 
 /**
  * Written before "dataset", "benchmark", "corpus" … in one use in twelve or more ("MNIST dataset", 14% of MNIST's

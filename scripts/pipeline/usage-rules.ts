@@ -1,7 +1,7 @@
 // Selection rules that read how a candidate is written in the papers — its occurrences, not only its words: what
 // follows and precedes it, whether it stands alone, whether it is a subject and its verb. Used by ./vocabulary.ts.
 import type { FieldOccurrence } from './extract/index.ts';
-import { GENERIC_HEADS, GENERIC_MODIFIERS, looksAdjectival, singular } from './extract/lexicon.ts';
+import { DATASET_HEADS, GENERIC_HEADS, GENERIC_MODIFIERS, looksAdjectival, singular } from './extract/lexicon.ts';
 import type { Candidate, LeftOut, VocabularyOptions } from './vocabulary.ts';
 
 /**
@@ -13,12 +13,27 @@ import type { Candidate, LeftOut, VocabularyOptions } from './vocabulary.ts';
 function modifierReason(c: Candidate): string | undefined {
   let uses = 0;
   let heads = 0;
+  let written = 0;
+  let capitalised = 0;
+  let beforeDataset = 0;
+  let hyphenated = 0;
   for (const list of c.byPaper.values())
     for (const o of list) {
       uses++;
       if (o.right === '') heads++;
+      if (o.hyphenated) hyphenated++;
+      // Titles capitalise every word: only the abstracts tell a name.
+      if (o.field === 'abstract') (written++, /^\p{Lu}/u.test(o.surface) && capitalised++);
+      if (DATASET_HEADS.has(o.right)) beforeDataset++;
     }
-  return uses >= 10 && heads < 0.15 * uses ? 'a modifier: almost always followed by another word of the phrase' : undefined;
+  if (heads >= 0.15 * uses) return undefined;
+  if (uses >= 10) return 'a modifier: almost always followed by another word of the phrase';
+  // A name needs fewer uses to tell: "Cholesky", "Gumbel", "Cramér" (of "Cramér-Rao") name the decomposition, the
+  // noise, the bound after them; "Banach" (space? fixed point?) would join papers on different things. Not a corpus
+  // or a benchmark, named so once ("Reuters RCV1", "Reuters corpus"), nor a hyphenated word an acronym's definition
+  // capitalises ("Post-Training Quantization (PTQ)").
+  if (written >= 3 && capitalised >= 0.8 * written && beforeDataset === 0 && hyphenated * 2 < uses) return 'a name before the thing it names: never a phrase on its own';
+  return undefined;
 }
 
 /** The rules of lexicalReason that look at how the candidate is written in the papers. */

@@ -42,6 +42,26 @@ describe('a word that only ever modifies', () => {
   it('while a word that heads its phrases is ("compression")', () => {
     expect(kept).toContain('compression');
   });
+
+  it('is no concept from three uses when it is a name ("Cholesky"), but a corpus named so stays ("Reuters")', () => {
+    const { kept, reasons } = select([
+      'We use the Cholesky decomposition of the kernel matrix, and the Reuters corpus.',
+      'A Cholesky factor update is fast on the Reuters news stream.',
+      'The Cholesky solver scales with the Reuters articles and the kernel matrix.',
+    ]);
+    expect(kept).not.toContain('cholesky');
+    expect(reasons.get('cholesky')).toMatch(/name before the thing it names/);
+    expect(kept).toContain('reuter');
+    expect(kept).toContain('kernel matrix');
+  });
+
+  it('counts capitals in abstracts only: a title capitalises every word', () => {
+    const terms = ['Wavelet Scattering Networks', 'Wavelet Denoising Methods', 'Wavelet Packet Bounds'].map((title, i) =>
+      extractPaper({ key: `p${i}`, title, abstract: `We study signal models and their bounds (${i}).` }),
+    );
+    const vocabulary = selectVocabulary(gatherCandidates(terms, buildSenses(terms)), terms.length, DEFAULTS);
+    expect(vocabulary.kept.map((c) => c.id)).toContain('wavelet');
+  });
 });
 
 describe('a plural noun and its verb', () => {

@@ -227,3 +227,6 @@ export function generalPerMillion(word: string): number {
   const other = sing !== w ? (general.get(sing) ?? 0) : 0;
   return ((direct + other) * 1e6) / GENERAL_TOTAL;
 }
+
+/** Words that say the name before them is a dataset: "MNIST dataset", "GLUE benchmark", "Penn Treebank corpus". */
+export const DATASET_HEADS = new Set(['dataset', 'benchmark', 'corpus', 'database', 'suite', 'leaderboard']);
