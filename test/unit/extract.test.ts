@@ -265,7 +265,7 @@ describe('singular', () => {
   });
 
   it('knows Latin plurals in -ices and that "timeseries" is no plural', () => {
-    expect(['simplices', 'vortices', 'appendices', 'timeseries'].map(singular)).toEqual(['simplex', 'vortex', 'appendix', 'timeseries']);
+    expect(['simplices', 'vortices', 'appendices', 'timeseries', 'odds'].map(singular)).toEqual(['simplex', 'vortex', 'appendix', 'timeseries', 'odds']);
     expect(phrases('Multivariate timeseries are common.')).toContain('multivariate timeseries');
   });
 

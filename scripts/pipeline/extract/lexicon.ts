@@ -115,6 +115,7 @@ export const GENERIC_WORDS = words(`
   drawback implication novelty competitor popularity trend emergence showcase byproduct remedy inability necessity
   tenet emphasis guideline imperfection nature catastrophe commodity facet programmer accomplishment accordance
   endeavor endeavour fulfillment impetus initiative pitfall elegance usefulness bulk surge helper occurrence brittle
+  twofold threefold richness incorporation terminology
 `);
 
 /** Phrases that are research-speak as a whole even though their words are not all generic. */
@@ -133,6 +134,9 @@ export const GENERIC_PHRASES = new Set([
   'state of the art', 'state of the art method', 'state of the art performance', 'state of the art result',
   'superior performance', 'strong performance', 'comparable performance', 'human evaluation', 'user study',
   'stark contrast', 'sharp contrast', 'large collection', 'performance benefit', 'accuracy point', 'positive answer',
+  'natural fit', 'general purpose', 'little consensus', 'large fraction', 'stringent assumption', 'driving force',
+  'research topic', 'distinguishing feature', 'careful choice', 'in depth analysis', 'local nature', 'large database',
+  'computational requirement', 'per iteration',
 ]);
 
 /** Words whose plural rules fool a suffix-stripper (pluralize turns data→datum, bias→bia, lens→len, axes→axe). */
@@ -144,7 +148,7 @@ const SINGULAR_EXCEPTIONS = new Map<string, string>([
   ['analytics', 'analytics'], ['kinematics', 'kinematics'], ['semantics', 'semantics'], ['news', 'news'],
   ['gaussians', 'gaussian'], ['indices', 'index'], ['matrices', 'matrix'], ['vertices', 'vertex'],
   ['simplices', 'simplex'], ['vortices', 'vortex'], ['apices', 'apex'], ['cortices', 'cortex'], ['helices', 'helix'],
-  ['appendices', 'appendix'], ['timeseries', 'timeseries'],
+  ['appendices', 'appendix'], ['timeseries', 'timeseries'], ['odds', 'odds'],
   ['criteria', 'criterion'], ['phenomena', 'phenomenon'], ['minima', 'minimum'], ['maxima', 'maximum'],
   ['optima', 'optimum'], ['extrema', 'extremum'], ['spectra', 'spectrum'], ['corpora', 'corpus'], ['corpus', 'corpus'],
   ['status', 'status'], ['focus', 'focus'], ['consensus', 'consensus'], ['radius', 'radius'], ['virus', 'virus'],
