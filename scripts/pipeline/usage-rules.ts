@@ -110,6 +110,48 @@ export function fragmentReason(c: Candidate): string | undefined {
   return undefined;
 }
 
+/** Below this share of its uses ending a phrase, a phrase is the front of longer ones (see frontReason). */
+const FRONT_ENDS = 0.15;
+/** And its last word must end a phrase in fewer than this share of the word's own uses. */
+const FRONT_HEAD_ENDS = 0.3;
+
+/**
+ * "approximate Bayesian" (computation), "sparse Gaussian" (process), "inverse covariance" (matrix, estimation): a
+ * phrase nearly always followed by more of its phrase — not by a generic head such as "model" — whose last word is
+ * itself mostly followed by another word across the corpus, is the front of longer terms that are each too rare to be
+ * kept. "stochastic gradient" stays: "gradient" ends its phrase in half its uses. A last word the gathering did not
+ * keep as a candidate of its own (a generic word) has no share, and the phrase stays. `headEnds` caches the shares.
+ */
+export function frontReason(c: Candidate, candidates: Map<string, Candidate>, headEnds: Map<string, number | undefined>): string | undefined {
+  if (c.technical || c.sense || c.words < 2) return undefined;
+  if (endShare(c) >= FRONT_ENDS) return undefined;
+  const head = c.id.slice(c.id.lastIndexOf(' ') + 1);
+  let share = headEnds.get(head);
+  if (!headEnds.has(head)) {
+    const word = candidates.get(head);
+    headEnds.set(head, (share = word ? endShare(word) : undefined));
+  }
+  return share !== undefined && share < FRONT_HEAD_ENDS ? 'the front of longer terms: almost always followed by more of its phrase' : undefined;
+}
+
+/** The share of a candidate's uses that end their phrase (or are followed by a generic head); 1 with under three uses. */
+function endShare(c: Candidate): number {
+  const [ends, all] = usesWhere(c, (o) => right(o) === '');
+  return all < 3 ? 1 : ends / all;
+}
+
+/** How many of a candidate's uses pass `test`, and how many uses it has. */
+function usesWhere(c: Candidate, test: (o: FieldOccurrence) => boolean): [matching: number, all: number] {
+  let all = 0;
+  let matching = 0;
+  for (const list of c.byPaper.values())
+    for (const o of list) {
+      all++;
+      if (test(o)) matching++;
+    }
+  return [matching, all];
+}
+
 // A generic neighbour ("UVG dataset", "novel diffusion") does not make a longer term: it does not count.
 const right = (o: FieldOccurrence): string => (o.right && !GENERIC_HEADS.has(o.right) ? o.right : '');
 const left = (o: FieldOccurrence): string => (o.left && !GENERIC_MODIFIERS.has(o.left) ? o.left : '');
@@ -138,13 +180,7 @@ const NAMED_KINDS = new Set(['method', 'approach', 'algorithm', 'technique', 'sc
 
 /** Written with a hyphen in 70% of its uses or more ("intra-class", and once "intra class"). */
 function mostlyHyphenated(c: Candidate): boolean {
-  let all = 0;
-  let hyphenated = 0;
-  for (const list of c.byPaper.values())
-    for (const o of list) {
-      all++;
-      if (o.hyphenated) hyphenated++;
-    }
+  const [hyphenated, all] = usesWhere(c, (o) => o.hyphenated);
   return hyphenated >= 0.7 * all;
 }
 

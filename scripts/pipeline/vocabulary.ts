@@ -5,7 +5,7 @@ import { ING_NOUNS } from './extract/openers.ts';
 import { JOINING_PREFIXES } from './extract/terms.ts';
 import { GENERIC_HEADS, GENERIC_MODIFIERS, GENERIC_PHRASES, GENERIC_WORDS, generalPerMillion, looksAdjectival } from './extract/lexicon.ts';
 import type { Sense } from './senses.ts';
-import { fragmentReason, namedKindReason, standAloneReason, usageReason, type KeptRanges } from './usage-rules.ts';
+import { fragmentReason, frontReason, namedKindReason, standAloneReason, usageReason, type KeptRanges } from './usage-rules.ts';
 
 export interface VocabularyOptions {
   /** A concept must be linked to at least this many papers. */
@@ -160,13 +160,18 @@ export function selectVocabulary(
     .map(({ c }) => c);
   // paper → chunk → token ranges of kept terms, flat: from, to, from, to …
   const keptRanges: KeptRanges = new Map();
+  const headEnds = new Map<string, number | undefined>();
   for (const c of order) {
     const df = c.byPaper.size;
     const reason = user.kept.has(c.id)
       ? undefined
       : paperCount >= 20 && df / paperCount > options.maxPaperShare && !c.sense
           ? TOO_MANY
-          : (lexicalReason(c, options) ?? namedKindReason(c, candidates, leftOut, options) ?? fragmentReason(c) ?? standAloneReason(c, keptRanges, options));
+          : (lexicalReason(c, options) ??
+            namedKindReason(c, candidates, leftOut, options) ??
+            fragmentReason(c) ??
+            frontReason(c, candidates, headEnds) ??
+            standAloneReason(c, keptRanges, options));
     if (reason) {
       dropped.push({ id: c.id, papers: df, reason });
       continue;

@@ -232,6 +232,20 @@ describe('a subject and its verb', () => {
   });
 });
 
+describe('the front of longer terms', () => {
+  it('is no concept when it and its last word are nearly always followed by more ("sparse gaussian"), unlike "stochastic gradient"', () => {
+    const { kept, reasons } = select([
+      'Sparse Gaussian processes scale; we follow the stochastic gradient with a Gaussian kernel.',
+      'Sparse Gaussian graphical models and Gaussian noise; the stochastic gradient is noisy.',
+      'Sparse Gaussian mixtures with Gaussian priors, trained by stochastic gradient descent.',
+      'A Gaussian likelihood and Gaussian posterior, with a stochastic gradient.',
+    ]);
+    expect(kept).not.toContain('sparse gaussian');
+    expect(reasons.get('sparse gaussian')).toMatch(/front of longer terms/);
+    expect(kept).toContain('stochastic gradient');
+  });
+});
+
 describe('a verb and its object', () => {
   const reason = (id: string): string | undefined => wordsReason({ id, technical: false, nounShare: 1 }, DEFAULTS);
 
